@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { EventCardData } from "@/lib/events/queries";
+import { formatMoney, formatShortDate } from "@/lib/format";
+import { EventArt } from "./event-art";
+
+export function EventCard({ event }: { event: EventCardData }) {
+  const date = formatShortDate(event.startsAt, event.venue.timeZone);
+  return (
+    <li className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md">
+      <Link href={`/events/${event.slug}`} className="flex h-full flex-col">
+        <EventArt title={event.title} category={event.category} className="aspect-video w-full" />
+        <div className="flex flex-1 gap-3 p-3">
+          <div className="flex w-12 shrink-0 flex-col items-center rounded-lg bg-brand-50 py-1 text-brand-900">
+            <span className="text-xs font-semibold uppercase">{date.month}</span>
+            <span className="text-xl leading-none font-bold">{date.day}</span>
+            <span className="text-xs">{date.weekday}</span>
+          </div>
+          <div className="min-w-0 flex-1">
+            <h3 className="line-clamp-2 font-semibold text-slate-900">{event.title}</h3>
+            <p className="truncate text-sm text-slate-600">
+              {event.venue.name}, {event.venue.city} · {date.time}
+            </p>
+            {event.status === "CANCELLED" ? (
+              <p className="mt-1 text-sm font-semibold text-red-700">Cancelled</p>
+            ) : event.fromPrice ? (
+              <p className="mt-1 text-sm font-medium text-slate-800">
+                From {formatMoney(event.fromPrice.amountMinor, event.fromPrice.currency)}
+              </p>
+            ) : null}
+          </div>
+        </div>
+      </Link>
+    </li>
+  );
+}
+
+export function EventGrid({ events }: { events: EventCardData[] }) {
+  return (
+    <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="event-grid">
+      {events.map((event) => (
+        <EventCard key={event.id} event={event} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import type { DbOrTx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { UserRole } from "@/lib/generated/prisma/enums";
+import { TIMING_DECOY_HASH, verifyPassword } from "./passwords";
+import type { CredentialsInput } from "./schemas";
+
+export const publicUserSelect = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect }>;
+
+/** Creates a user from an already hashed password (hash outside transactions: it is slow on purpose). */
+export async function createUser(
+  db: DbOrTx,
+  input: { email: string; name: string; passwordHash: string; role?: UserRole },
+): Promise<PublicUser> {
+  try {
+    return await db.user.create({
+      data: { email: input.email, name: input.name, passwordHash: input.passwordHash, role: input.role ?? "FAN" },
+      select: publicUserSelect,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("EMAIL_TAKEN", "An account with this e-mail already exists.", {
+        fields: { email: ["is already registered"] },
+      });
+    }
+    throw error;
+  }
+}
+
+/** The user these credentials belong to, or null; never says which half was wrong. */
+export async function verifyCredentials(db: DbOrTx, input: CredentialsInput): Promise<PublicUser | null> {
+  const user = await db.user.findUnique({
+    where: { email: input.email },
+    select: { ...publicUserSelect, passwordHash: true },
+  });
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? TIMING_DECOY_HASH);
+  if (!user || !valid) return null;
+  const { passwordHash: _omitted, ...publicUser } = user;
+  return publicUser;
+}
+
+export function findUser(db: DbOrTx, id: string): Promise<PublicUser | null> {
+  return db.user.findUnique({ where: { id }, select: publicUserSelect });
+}

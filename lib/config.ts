@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+// Every setting Marquee reads, validated once. Empty strings count as unset so
+// a blank line in an .env file never switches a real service on.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// connection URL");
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    AUTH_SECRET: z.string().min(32, "expected at least 32 characters (openssl rand -base64 32)"),
+    APP_URL: z.url("expected the public base URL, e.g. https://tickets.example.com").default("http://localhost:3000"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "expected a redis:// or rediss:// URL")),
+    UPSTASH_REDIS_REST_URL: optional(z.url("expected the https URL of the Upstash REST API")),
+    UPSTASH_REDIS_REST_TOKEN: optional(z.string().min(1)),
+    TYPESENSE_URL: optional(z.url("expected the URL of a Typesense node, e.g. https://search.example.com:443")),
+    TYPESENSE_API_KEY: optional(z.string().min(1)),
+    STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, "expected a Stripe secret key (sk_… or rk_…)")),
+    STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, "expected a webhook signing secret (whsec_…)")),
+    RESEND_API_KEY: optional(z.string().regex(/^re_/, "expected a Resend API key (re_…)")),
+    EMAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
+  })
+  .superRefine((config, ctx) => {
+    const pairs: [keyof typeof config, keyof typeof config][] = [
+      ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"],
+      ["TYPESENSE_URL", "TYPESENSE_API_KEY"],
+      ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"],
+    ];
+    for (const [a, b] of pairs) {
+      if ((config[a] === undefined) !== (config[b] === undefined)) {
+        const missing = config[a] === undefined ? a : b;
+        ctx.addIssue({
+          code: "custom",
+          path: [missing],
+          message: `is required when ${missing === a ? b : a} is set`,
+        });
+      }
+    }
+    if (config.REDIS_URL && config.UPSTASH_REDIS_REST_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_URL"],
+        message: "set either REDIS_URL or UPSTASH_REDIS_REST_URL, not both",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "environment";
+      const value = env[name];
+      return value === undefined || value === "" ? `${name} is missing: ${issue.message}` : `${name}: ${issue.message}`;
+    }),
+  );
+}
+
+let cached: Config | undefined;
+
+/** The validated configuration of this process, read from the environment once. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+export type ServiceMode = { holds: "postgres" | "redis" | "upstash"; search: "postgres" | "typesense"; payments: "simulator" | "stripe"; email: "dev-mailbox" | "resend" };
+
+/** Which real services are switched on, for start-up banners and /api/health. */
+export function serviceModes(c: Config = config()): ServiceMode {
+  return {
+    holds: c.REDIS_URL ? "redis" : c.UPSTASH_REDIS_REST_URL ? "upstash" : "postgres",
+    search: c.TYPESENSE_URL ? "typesense" : "postgres",
+    payments: c.STRIPE_SECRET_KEY ? "stripe" : "simulator",
+    email: c.RESEND_API_KEY ? "resend" : "dev-mailbox",
+  };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { ServiceMode } from "@/lib/config";
+import { HEARTBEAT_INTERVAL_MS } from "@/lib/worker/runner";
+
+export type ComponentHealth = { status: "up" | "down"; latencyMs?: number; error?: string; mode?: string };
+export type HealthReport = {
+  status: "ok" | "down";
+  checkedAt: string;
+  components: Record<string, ComponentHealth>;
+  worker: { status: "running" | "not-running"; lastBeatAt: string | null };
+};
+
+export type HealthProbe = { name: string; mode?: string; check: () => Promise<void> };
+
+async function probe({ check, mode }: HealthProbe, timeoutMs: number): Promise<ComponentHealth> {
+  const started = performance.now();
+  try {
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)),
+    ]);
+    return { status: "up", latencyMs: Math.round(performance.now() - started), ...(mode ? { mode } : {}) };
+  } catch (error) {
+    return { status: "down", error: error instanceof Error ? error.message : String(error), ...(mode ? { mode } : {}) };
+  }
+}
+
+/**
+ * Checks the database and every configured service. Any component down makes
+ * the whole report "down" (HTTP 503) so a load balancer stops sending traffic;
+ * a missing worker is reported but does not take the app out of rotation.
+ */
+export async function checkHealth(options: {
+  db: Db;
+  modes: ServiceMode;
+  probes?: HealthProbe[];
+  timeoutMs?: number;
+  now?: Date;
+}): Promise<HealthReport> {
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const probes: HealthProbe[] = [
+    { name: "database", check: async () => void (await options.db.$queryRaw`SELECT 1`) },
+    ...(options.probes ?? []),
+  ];
+  const results = await Promise.all(probes.map(async (p) => [p.name, await probe(p, timeoutMs)] as const));
+  const components: Record<string, ComponentHealth> = Object.fromEntries(results);
+  components.payments = { status: "up", mode: options.modes.payments };
+  components.email = { status: "up", mode: options.modes.email };
+
+  const database = components.database;
+  const lastBeat =
+    database?.status === "up"
+      ? await options.db.workerHeartbeat.findFirst({ orderBy: { beatAt: "desc" }, select: { beatAt: true } })
+      : null;
+  const now = options.now ?? new Date();
+  const running = lastBeat !== null && now.getTime() - lastBeat.beatAt.getTime() < 3 * HEARTBEAT_INTERVAL_MS;
+  return {
+    status: results.every(([, r]) => r.status === "up") ? "ok" : "down",
+    checkedAt: now.toISOString(),
+    components,
+    worker: { status: running ? "running" : "not-running", lastBeatAt: lastBeat?.beatAt.toISOString() ?? null },
+  };
+}

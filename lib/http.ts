@@ -1,0 +1,107 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, type Access } from "@/lib/auth/authorize";
+import { actorFromRequest } from "@/lib/auth/request-actor";
+import { db } from "@/lib/db";
+import { AppError, errorBody } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+type Schema = z.ZodType;
+type Parsed<S> = S extends Schema ? z.infer<S> : undefined;
+
+export type RouteSpec<A extends Access, B, Q, P> = {
+  access: A;
+  body?: B;
+  query?: Q;
+  params?: P;
+};
+
+export type RouteContext<A extends Access, B, Q, P> = {
+  request: Request;
+  requestId: string;
+  log: typeof log;
+  body: Parsed<B>;
+  query: Parsed<Q>;
+  params: Parsed<P>;
+  /** The caller: null on public routes, always set on the others. */
+  actor: A extends "public" ? null : Actor;
+};
+
+type NextRouteArgs = { params: Promise<Record<string, string | string[]>> };
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
+}
+
+export function validationError(issues: z.core.$ZodIssue[], where: string): AppError {
+  return new AppError("VALIDATION_FAILED", `The ${where} is not valid.`, {
+    issues: issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+  });
+}
+
+function parse<S extends Schema | undefined>(schema: S, value: unknown, where: string): Parsed<S> {
+  if (!schema) return undefined as Parsed<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error.issues, where);
+  return result.data as Parsed<S>;
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
+  }
+}
+
+export function errorResponse(error: unknown, requestLog: typeof log, requestId: string): Response {
+  if (error instanceof AppError) {
+    return json(errorBody(error), error.status, { "x-request-id": requestId });
+  }
+  requestLog.error({ err: error }, "unhandled error");
+  return json(
+    errorBody(new AppError("INTERNAL", "Something went wrong on our side. Try again, or quote this request id.", { requestId })),
+    500,
+    { "x-request-id": requestId },
+  );
+}
+
+/**
+ * Wraps a route handler: request id, auth, zod parsing of params, query and
+ * body, and the mapping of errors to `{ error: { code, message, details } }`.
+ * The handler only sees input that passed validation.
+ */
+export function route<
+  const A extends Access,
+  B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined,
+>(spec: RouteSpec<A, B, Q, P>, handler: (ctx: RouteContext<A, B, Q, P>) => Promise<Response>) {
+  return async (request: Request, args?: NextRouteArgs): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const requestLog = log.child({ requestId, method: request.method, path: new URL(request.url).pathname });
+    try {
+      const actor = spec.access === "public" ? null : await actorFromRequest(db, request);
+      authorize(actor, spec.access);
+      const params = parse(spec.params, args ? await args.params : {}, "path");
+      const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query string");
+      const body = parse(spec.body, spec.body ? await readJsonBody(request) : undefined, "request body");
+      const context = { request, requestId, log: requestLog, body, query, params, actor };
+      const response = await handler(context as RouteContext<A, B, Q, P>);
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      return errorResponse(error, requestLog, requestId);
+    }
+  };
+}

@@ -1,0 +1,154 @@
+import { hashPassword } from "@/lib/auth/passwords";
+import type { Db, DbOrTx } from "@/lib/db-client";
+import { arenaSeatPlan, type ArenaTier } from "./arena";
+import { categoriesOf, categoryTags, DEMO_PASSWORD, demoAccounts, organizations, performers, tourWords, venues, type Category } from "./catalog";
+import { seededRandom, slugify } from "./random";
+
+const DAY = 24 * 60 * 60 * 1000;
+const FUTURE_EVENTS = 240;
+const PAST_EVENTS = 24;
+
+const arenaPrices: Record<ArenaTier, number> = { Floor: 18_900, "Lower Bowl": 12_900, "Upper Bowl": 6_900 };
+const fee = (priceMinor: number) => Math.round(priceMinor * 0.12);
+
+/** A time of day in the venue's zone expressed in UTC, close enough for demo data (no DST lookup). */
+function at(day: Date, hourUtc: number) {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hourUtc));
+}
+
+/**
+ * Writes the demo catalogue: users, organizations, venues, 264 events (two of
+ * them 5,660-seat reserved-seating arena shows). Deterministic for a given
+ * day: dates are relative to `today` so the catalogue always looks upcoming.
+ */
+export async function seedDemoData(db: DbOrTx, options: { passwordHash: string; today?: Date }) {
+  const random = seededRandom(20261124);
+  const today = options.today ?? new Date();
+  const { passwordHash } = options;
+
+  await db.user.createMany({
+    data: [
+      { ...demoAccounts.admin, passwordHash, role: "ADMIN" },
+      { ...demoAccounts.fan, passwordHash, role: "FAN" },
+      ...organizations.map((o) => ({ ...o.owner, passwordHash, role: "ORGANIZER" as const })),
+    ],
+  });
+  const users = await db.user.findMany({ select: { id: true, email: true } });
+  const userId = (email: string) => users.find((u) => u.email === email)?.id ?? "";
+
+  const orgIds: string[] = [];
+  for (const org of organizations) {
+    const created = await db.organization.create({
+      data: {
+        slug: org.slug,
+        name: org.name,
+        memberships: { create: { userId: userId(org.owner.email), role: "OWNER" } },
+      },
+    });
+    orgIds.push(created.id);
+  }
+
+  const venueRows = [];
+  for (const { org, arena: _arena, ...venue } of venues) {
+    venueRows.push({ ...(await db.venue.create({ data: { ...venue, organizationId: orgIds[org] ?? "" } })), org });
+  }
+
+  const slugs = new Set<string>();
+  const eventCount = FUTURE_EVENTS + PAST_EVENTS;
+  for (let i = 0; i < eventCount; i++) {
+    const isArenaShow = i < 2;
+    const venue = isArenaShow ? venueRows.filter((v) => venues.find((s) => s.slug === v.slug)?.arena)[i]! : random.pick(venueRows);
+    const category: Category = isArenaShow ? "CONCERT" : random.pick(categoriesOf[venue.org]);
+    const performer = isArenaShow ? "The Velvet Comets" : random.pick(performers[category]);
+    const suffix = isArenaShow ? "World Tour" : random.pick(tourWords[category]);
+    const title = suffix ? `${performer}: ${suffix}` : performer;
+
+    const past = i >= FUTURE_EVENTS;
+    const dayOffset = isArenaShow ? 21 + i * 14 : past ? -random.int(3, 90) : random.int(1, 180);
+    const day = new Date(today.getTime() + dayOffset * DAY);
+    const startsAt = at(day, random.pick([0, 1, 2, 23]) + (category === "FAMILY" ? 18 : 0));
+    const endsAt = new Date(startsAt.getTime() + random.int(2, 3) * 60 * 60 * 1000);
+    const onSaleAt = i % 25 === 7 ? new Date(today.getTime() + random.int(1, 5) * DAY) : new Date(startsAt.getTime() - 90 * DAY);
+
+    let slug = slugify(`${title} ${venue.city} ${startsAt.toISOString().slice(0, 10)}`);
+    while (slugs.has(slug)) slug += "-2";
+    slugs.add(slug);
+
+    const status = isArenaShow ? "PUBLISHED" : i % 31 === 5 ? "DRAFT" : i % 47 === 11 ? "CANCELLED" : "PUBLISHED";
+    const event = await db.event.create({
+      data: {
+        organizationId: orgIds[venue.org] ?? "",
+        venueId: venue.id,
+        slug,
+        title,
+        description: `${performer} ${category === "SPORTS" ? "take the field" : "come"} to ${venue.name} in ${venue.city}. ${
+          isArenaShow ? "Reserved seating across the floor, lower and upper bowl. " : ""
+        }Doors open one hour before the start. All prices include fees.`,
+        performers: [performer],
+        category,
+        tags: [random.pick(categoryTags[category]), random.pick(categoryTags[category])].filter((t, k, all) => all.indexOf(t) === k),
+        status,
+        startsAt,
+        endsAt,
+        onSaleAt,
+        perOrderLimit: isArenaShow ? 8 : random.pick([4, 6, 8, 10]),
+        queueEnabled: isArenaShow,
+        cancelledAt: status === "CANCELLED" ? today : null,
+      },
+    });
+
+    if (isArenaShow) await seedArenaTickets(db, event.id);
+    else await seedGeneralAdmission(db, event.id, random);
+  }
+}
+
+async function seedArenaTickets(db: DbOrTx, eventId: string) {
+  const plan = arenaSeatPlan();
+  const typeIds = {} as Record<ArenaTier, string>;
+  for (const [sortOrder, tier] of (["Floor", "Lower Bowl", "Upper Bowl"] as const).entries()) {
+    const priceMinor = arenaPrices[tier];
+    const type = await db.ticketType.create({
+      data: {
+        eventId,
+        name: tier,
+        kind: "RESERVED",
+        priceMinor,
+        feeMinor: fee(priceMinor),
+        currency: "USD",
+        capacity: plan.filter((s) => s.tier === tier).length,
+        sortOrder,
+      },
+    });
+    typeIds[tier] = type.id;
+  }
+  await db.seat.createMany({
+    data: plan.map(({ tier, ...seat }) => ({ ...seat, eventId, ticketTypeId: typeIds[tier] })),
+  });
+}
+
+async function seedGeneralAdmission(db: DbOrTx, eventId: string, random: ReturnType<typeof seededRandom>) {
+  const base = random.int(2, 12) * 500 - 100; // $9 … $59
+  const tiers = [
+    { name: "General Admission", priceMinor: base, capacity: random.int(8, 40) * 25 },
+    { name: "Balcony", priceMinor: base + 1_000, capacity: random.int(4, 12) * 25 },
+    { name: "VIP", priceMinor: base * 3, capacity: random.int(1, 4) * 25 },
+  ].slice(0, random.int(2, 3));
+  await db.ticketType.createMany({
+    data: tiers.map((tier, sortOrder) => ({
+      ...tier,
+      eventId,
+      kind: "GENERAL_ADMISSION" as const,
+      feeMinor: fee(tier.priceMinor),
+      currency: "USD",
+      sortOrder,
+    })),
+  });
+}
+
+/** Seeds the demo catalogue in one transaction unless the database already has users. */
+export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction((tx) => seedDemoData(tx, { passwordHash }), { timeout: 120_000, maxWait: 10_000 });
+  return true;
+}
