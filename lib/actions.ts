@@ -17,7 +17,9 @@ export type FormState = {
 function isNextControlFlow(error: unknown): boolean {
   // redirect() and notFound() throw errors that Next must receive untouched.
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+  return (
+    typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))
+  );
 }
 
 /**
@@ -38,7 +40,8 @@ export function formAction<S extends z.ZodType>(
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+        for (const issue of parsed.error.issues)
+          (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
         return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
       }
       return (await handler(parsed.data, actor)) ?? { ok: true };
@@ -46,7 +49,12 @@ export function formAction<S extends z.ZodType>(
       if (isNextControlFlow(error)) throw error;
       if (error instanceof AppError) {
         const details = error.details as { fields?: Record<string, string[]> } | undefined;
-        return { ok: false, message: error.message, values, ...(details?.fields ? { fieldErrors: details.fields } : {}) };
+        return {
+          ok: false,
+          message: error.message,
+          values,
+          ...(details?.fields ? { fieldErrors: details.fields } : {}),
+        };
       }
       log.error({ err: error }, "server action failed");
       return { ok: false, message: "Something went wrong on our side. Please try again.", values };

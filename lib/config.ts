@@ -5,9 +5,7 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// connection URL");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// connection URL");
 
 const configSchema = z
   .object({
@@ -81,7 +79,12 @@ export function config(): Config {
   return cached;
 }
 
-export type ServiceMode = { holds: "postgres" | "redis" | "upstash"; search: "postgres" | "typesense"; payments: "simulator" | "stripe"; email: "dev-mailbox" | "resend" };
+export type ServiceMode = {
+  holds: "postgres" | "redis" | "upstash";
+  search: "postgres" | "typesense";
+  payments: "simulator" | "stripe";
+  email: "dev-mailbox" | "resend";
+};
 
 /** Which real services are switched on, for start-up banners and /api/health. */
 export function serviceModes(c: Config = config()): ServiceMode {

@@ -1,7 +1,8 @@
 // Display formatting shared by server and client components.
 
 export function formatMoney(amountMinor: number, currency: string, locale = "en-US"): string {
-  const digits = new Intl.NumberFormat(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amountMinor / 10 ** digits);
 }
 
@@ -19,8 +20,13 @@ export function formatEventDate(date: Date, timeZone: string, locale = "en-US"):
   }).format(date);
 }
 
-export function formatShortDate(date: Date, timeZone: string, locale = "en-US"): { month: string; day: string; weekday: string; time: string } {
-  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+export function formatShortDate(
+  date: Date,
+  timeZone: string,
+  locale = "en-US",
+): { month: string; day: string; weekday: string; time: string } {
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
   return {
     month: part({ month: "short" }),
     day: part({ day: "numeric" }),

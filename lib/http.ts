@@ -72,7 +72,9 @@ export function errorResponse(error: unknown, requestLog: typeof log, requestId:
   }
   requestLog.error({ err: error }, "unhandled error");
   return json(
-    errorBody(new AppError("INTERNAL", "Something went wrong on our side. Try again, or quote this request id.", { requestId })),
+    errorBody(
+      new AppError("INTERNAL", "Something went wrong on our side. Try again, or quote this request id.", { requestId }),
+    ),
     500,
     { "x-request-id": requestId },
   );
@@ -85,7 +87,9 @@ export function errorResponse(error: unknown, requestLog: typeof log, requestId:
  */
 export function route<
   const A extends Access,
-  B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
 >(spec: RouteSpec<A, B, Q, P>, handler: (ctx: RouteContext<A, B, Q, P>) => Promise<Response>) {
   return async (request: Request, args?: NextRouteArgs): Promise<Response> => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();

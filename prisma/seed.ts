@@ -11,7 +11,11 @@ const db = createPrismaClient(url);
 try {
   const started = Date.now();
   const seeded = await seedDemoDataIfEmpty(db);
-  console.log(seeded ? `Seeded demo data in ${Date.now() - started} ms.` : "The database already has users; demo data not seeded.");
+  console.log(
+    seeded
+      ? `Seeded demo data in ${Date.now() - started} ms.`
+      : "The database already has users; demo data not seeded.",
+  );
 } finally {
   await db.$disconnect();
 }

@@ -14,7 +14,10 @@ export default async function HomePage() {
         <p className="mt-2 max-w-xl text-brand-100">
           Concerts, games, theatre, comedy and family days out. The price you see is the price you pay.
         </p>
-        <Link href="/search" className="mt-5 inline-block rounded-lg bg-amber-400 px-5 py-2.5 font-semibold text-slate-900 hover:bg-amber-300">
+        <Link
+          href="/search"
+          className="mt-5 inline-block rounded-lg bg-amber-400 px-5 py-2.5 font-semibold text-slate-900 hover:bg-amber-300"
+        >
           Find tickets
         </Link>
       </section>
@@ -22,7 +25,9 @@ export default async function HomePage() {
       {events.length ? (
         <EventGrid events={events} />
       ) : (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">No upcoming events yet. Check back soon.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
+          No upcoming events yet. Check back soon.
+        </p>
       )}
     </>
   );

@@ -28,9 +28,24 @@ export function AccountForm({
         </p>
       )}
       {mode === "signup" && (
-        <Field name="name" label="Name" autoComplete="name" required defaultValue={state.values?.name} errors={errors.name} />
+        <Field
+          name="name"
+          label="Name"
+          autoComplete="name"
+          required
+          defaultValue={state.values?.name}
+          errors={errors.name}
+        />
       )}
-      <Field name="email" label="E-mail" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={errors.email} />
+      <Field
+        name="email"
+        label="E-mail"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={errors.email}
+      />
       <Field
         name="password"
         label="Password"
@@ -50,7 +65,10 @@ export function AccountForm({
       </button>
       <p className="text-center text-sm text-slate-700">
         {mode === "signin" ? "New to Marquee?" : "Already have an account?"}{" "}
-        <Link className="font-medium text-brand-700 underline" href={`/${other}?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="font-medium text-brand-700 underline"
+          href={`/${other}?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           {mode === "signin" ? "Create an account" : "Sign in"}
         </Link>
       </p>

@@ -29,7 +29,12 @@ export function EventArt({ title, category, className }: { title: string; catego
     .map((w) => w[0]!.toUpperCase())
     .join("");
   return (
-    <svg viewBox="0 0 320 180" className={className} role="img" aria-label={`${category.toLowerCase()} artwork for ${title}`}>
+    <svg
+      viewBox="0 0 320 180"
+      className={className}
+      role="img"
+      aria-label={`${category.toLowerCase()} artwork for ${title}`}
+    >
       <defs>
         <linearGradient id={`g${h}`} x1="0" y1="0" x2="1" y2="1">
           <stop offset="0" stopColor={dark} />

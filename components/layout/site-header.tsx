@@ -36,7 +36,10 @@ export async function SiteHeader() {
               <Link href="/signin" className="rounded px-2 py-1 hover:bg-white/10">
                 Sign in
               </Link>
-              <Link href="/signup" className="rounded bg-amber-400 px-3 py-1 font-semibold text-slate-900 hover:bg-amber-300">
+              <Link
+                href="/signup"
+                className="rounded bg-amber-400 px-3 py-1 font-semibold text-slate-900 hover:bg-amber-300"
+              >
                 Sign up
               </Link>
             </>

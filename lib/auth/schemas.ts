@@ -1,10 +1,6 @@
 import { z } from "zod";
 
-export const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("must be a valid e-mail address").max(254));
+export const email = z.string().trim().toLowerCase().pipe(z.email("must be a valid e-mail address").max(254));
 
 export const newPassword = z
   .string()

@@ -41,10 +41,7 @@ function toCard({ ticketTypes, ...event }: EventCardRow): EventCardData {
   };
 }
 
-export async function listUpcomingEvents(
-  db: DbOrTx,
-  options: { limit: number; now?: Date },
-): Promise<EventCardData[]> {
+export async function listUpcomingEvents(db: DbOrTx, options: { limit: number; now?: Date }): Promise<EventCardData[]> {
   const rows = await db.event.findMany({
     where: { status: "PUBLISHED", startsAt: { gte: options.now ?? new Date() } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],

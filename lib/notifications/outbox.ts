@@ -5,7 +5,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type OutboxHandler = (payload: Prisma.JsonValue) => Promise<void>;
 
 /** Writes a message in the caller's transaction; the worker delivers it after commit. */
-export function enqueueOutbox(db: DbOrTx, message: { topic: string; payload: Prisma.InputJsonValue; availableAt?: Date }) {
+export function enqueueOutbox(
+  db: DbOrTx,
+  message: { topic: string; payload: Prisma.InputJsonValue; availableAt?: Date },
+) {
   return db.outboxMessage.create({ data: message, select: { id: true } });
 }
 

@@ -12,7 +12,10 @@ export interface RedisConnection {
 }
 
 export function nodeRedisConnection(url: string): RedisConnection {
-  const client = createClient({ url, socket: { connectTimeout: 2_000, reconnectStrategy: (n) => Math.min(n * 100, 2_000) } });
+  const client = createClient({
+    url,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (n) => Math.min(n * 100, 2_000) },
+  });
   client.on("error", () => undefined); // reconnects on its own; callers see failed commands
   const ready = client.connect();
   return {

@@ -7,7 +7,13 @@ export type ArenaTier = "Floor" | "Lower Bowl" | "Upper Bowl";
 const CENTER = { x: 500, y: 330 };
 const ROW_LETTERS = "ABCDEFGHJKLMNPQRSTUV"; // no I or O, as on real tickets
 
-function arcSections(options: { tier: ArenaTier; firstSection: number; innerRadius: number; rows: number; seatsPerRow: number }): SeatPlan[] {
+function arcSections(options: {
+  tier: ArenaTier;
+  firstSection: number;
+  innerRadius: number;
+  rows: number;
+  seatsPerRow: number;
+}): SeatPlan[] {
   const seats: SeatPlan[] = [];
   const sections = 10;
   const span = Math.PI / sections;

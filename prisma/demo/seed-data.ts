@@ -1,7 +1,17 @@
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Db, DbOrTx } from "@/lib/db-client";
 import { arenaSeatPlan, type ArenaTier } from "./arena";
-import { categoriesOf, categoryTags, DEMO_PASSWORD, demoAccounts, organizations, performers, tourWords, venues, type Category } from "./catalog";
+import {
+  categoriesOf,
+  categoryTags,
+  DEMO_PASSWORD,
+  demoAccounts,
+  organizations,
+  performers,
+  tourWords,
+  venues,
+  type Category,
+} from "./catalog";
 import { seededRandom, slugify } from "./random";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -9,7 +19,8 @@ const FUTURE_EVENTS = 240;
 const PAST_EVENTS = 24;
 
 const arenaPrices: Record<ArenaTier, number> = { Floor: 18_900, "Lower Bowl": 12_900, "Upper Bowl": 6_900 };
-const fee = (priceMinor: number) => Math.round(priceMinor * 0.12);
+// About 12 % in fees, rounded to 50 cents so all-in prices read cleanly.
+const fee = (priceMinor: number) => Math.round((priceMinor * 0.12) / 50) * 50;
 
 /** A time of day in the venue's zone expressed in UTC, close enough for demo data (no DST lookup). */
 function at(day: Date, hourUtc: number) {
@@ -57,7 +68,9 @@ export async function seedDemoData(db: DbOrTx, options: { passwordHash: string; 
   const eventCount = FUTURE_EVENTS + PAST_EVENTS;
   for (let i = 0; i < eventCount; i++) {
     const isArenaShow = i < 2;
-    const venue = isArenaShow ? venueRows.filter((v) => venues.find((s) => s.slug === v.slug)?.arena)[i]! : random.pick(venueRows);
+    const venue = isArenaShow
+      ? venueRows.filter((v) => venues.find((s) => s.slug === v.slug)?.arena)[i]!
+      : random.pick(venueRows);
     const category: Category = isArenaShow ? "CONCERT" : random.pick(categoriesOf[venue.org]);
     const performer = isArenaShow ? "The Velvet Comets" : random.pick(performers[category]);
     const suffix = isArenaShow ? "World Tour" : random.pick(tourWords[category]);
@@ -68,7 +81,8 @@ export async function seedDemoData(db: DbOrTx, options: { passwordHash: string; 
     const day = new Date(today.getTime() + dayOffset * DAY);
     const startsAt = at(day, random.pick([0, 1, 2, 23]) + (category === "FAMILY" ? 18 : 0));
     const endsAt = new Date(startsAt.getTime() + random.int(2, 3) * 60 * 60 * 1000);
-    const onSaleAt = i % 25 === 7 ? new Date(today.getTime() + random.int(1, 5) * DAY) : new Date(startsAt.getTime() - 90 * DAY);
+    const onSaleAt =
+      i % 25 === 7 ? new Date(today.getTime() + random.int(1, 5) * DAY) : new Date(startsAt.getTime() - 90 * DAY);
 
     let slug = slugify(`${title} ${venue.city} ${startsAt.toISOString().slice(0, 10)}`);
     while (slugs.has(slug)) slug += "-2";
@@ -86,7 +100,9 @@ export async function seedDemoData(db: DbOrTx, options: { passwordHash: string; 
         }Doors open one hour before the start. All prices include fees.`,
         performers: [performer],
         category,
-        tags: [random.pick(categoryTags[category]), random.pick(categoryTags[category])].filter((t, k, all) => all.indexOf(t) === k),
+        tags: [random.pick(categoryTags[category]), random.pick(categoryTags[category])].filter(
+          (t, k, all) => all.indexOf(t) === k,
+        ),
         status,
         startsAt,
         endsAt,

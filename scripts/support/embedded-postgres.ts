@@ -57,10 +57,13 @@ export async function startEmbeddedPostgres(options: {
       onLog: (line) => options.log?.(line.trimEnd()),
       onError: (error) => options.log?.(String(error)),
       postgresFlags: [
-        "-c", "listen_addresses=127.0.0.1",
+        "-c",
+        "listen_addresses=127.0.0.1",
         // TCP only: no socket directory that the postgres user might not be able to write.
-        "-c", "unix_socket_directories=",
-        "-c", "max_connections=300",
+        "-c",
+        "unix_socket_directories=",
+        "-c",
+        "max_connections=300",
         ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
       ],
     });

@@ -22,11 +22,20 @@ function localAuthSecret(): string {
  * PostgreSQL and a local auth secret filling in what is unset. Validates the
  * result and migrates the database before anything else starts.
  */
-export async function prepareLocalEnvironment(options: { pgDir: string; pgPort: number; database: string; log: (line: string) => void }) {
+export async function prepareLocalEnvironment(options: {
+  pgDir: string;
+  pgPort: number;
+  database: string;
+  log: (line: string) => void;
+}) {
   const env: NodeJS.ProcessEnv = { ...process.env };
   let stopDatabase = async () => {};
   if (!env.DATABASE_URL) {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, options.pgDir), port: options.pgPort, database: options.database });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(DATA_DIR, options.pgDir),
+      port: options.pgPort,
+      database: options.database,
+    });
     env.DATABASE_URL = embedded.url;
     stopDatabase = embedded.stop;
     options.log(`PostgreSQL (embedded) on ${embedded.url.replace(/:[^:@/]+@/, ":***@")}`);

@@ -46,7 +46,11 @@ const offlineConnection = {
   adapterName: "@prisma/adapter-pg",
   async queryRaw({ sql }: { sql: string }) {
     if (sql.includes("FROM pg_namespace WHERE nspname")) {
-      return { columnNames: ["exists", "version", "numeric_version"], columnTypes: [5, 7, 0], rows: [[true, "PostgreSQL 18.0", 180000]] };
+      return {
+        columnNames: ["exists", "version", "numeric_version"],
+        columnTypes: [5, 7, 0],
+        rows: [[true, "PostgreSQL 18.0", 180000]],
+      };
     }
     throw new Error(`offline diff: unexpected query: ${sql}`);
   },
@@ -72,7 +76,9 @@ export async function diffSchemas(from: DiffSide, to: DiffSide): Promise<string>
     connectToShadowDb: async () => offlineConnection,
   } as unknown as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]);
   const side = (s: DiffSide) =>
-    s === "empty" ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: s.schema }] };
+    s === "empty"
+      ? { tag: "empty" }
+      : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: s.schema }] };
   const engine = await glue.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
   const { stdout } = await engine.diff({
     from: side(from),

@@ -20,7 +20,8 @@ async function signInOrExplain(email: string, password: string, redirectTo: stri
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: "The e-mail or password is wrong.", values: { email } };
+    if (error instanceof AuthError)
+      return { ok: false, message: "The e-mail or password is wrong.", values: { email } };
     throw error;
   }
 }

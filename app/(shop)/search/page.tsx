@@ -13,7 +13,11 @@ const searchParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function SearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { q, page } = searchParamsSchema.parse(await searchParams);
   const { items, total } = await browseEvents(db, { q, page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

@@ -15,7 +15,9 @@ export default async function DevMailboxPage() {
   return (
     <main className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
       <h1 className="text-2xl font-bold">Dev mailbox</h1>
-      <p className="mb-4 text-slate-600">E-mails sent while no provider is configured (set RESEND_API_KEY to send real ones).</p>
+      <p className="mb-4 text-slate-600">
+        E-mails sent while no provider is configured (set RESEND_API_KEY to send real ones).
+      </p>
       {mails.length === 0 && <p className="text-slate-700">No e-mails yet.</p>}
       <ul className="flex flex-col gap-4">
         {mails.map((mail) => (

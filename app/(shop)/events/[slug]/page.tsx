@@ -25,7 +25,9 @@ export default async function EventPage({ params }: Props) {
         <EventArt title={event.title} category={event.category} className="aspect-video w-full rounded-2xl" />
         <h1 className="mt-4 text-3xl font-extrabold">{event.title}</h1>
         {event.status === "CANCELLED" && (
-          <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">This event has been cancelled.</p>
+          <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">
+            This event has been cancelled.
+          </p>
         )}
         <p className="mt-2 text-lg text-slate-800">{formatEventDate(event.startsAt, venue.timeZone)}</p>
         <p className="text-slate-700">
