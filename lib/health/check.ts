@@ -62,3 +62,10 @@ export async function checkHealth(options: {
     worker: { status: running ? "running" : "not-running", lastBeatAt: lastBeat?.beatAt.toISOString() ?? null },
   };
 }
+
+export function healthResponse(report: HealthReport): Response {
+  return Response.json(report, {
+    status: report.status === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
+}

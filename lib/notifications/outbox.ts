@@ -34,11 +34,13 @@ export async function drainOutbox(
 ): Promise<{ delivered: number; failed: number }> {
   const now = options.now ?? new Date();
   const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? 60_000));
+  // Only topics this worker can deliver: a message for a newer release waits for a worker that knows it.
+  const topics = Object.keys(handlers);
   const claimed = await db.$queryRaw<ClaimedMessage[]>`
     UPDATE outbox_messages SET "availableAt" = ${leaseUntil}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM outbox_messages
-      WHERE status = 'PENDING' AND "availableAt" <= ${now}
+      WHERE status = 'PENDING' AND "availableAt" <= ${now} AND topic = ANY(${topics})
       ORDER BY "availableAt" LIMIT ${options.limit ?? 50}
       FOR UPDATE SKIP LOCKED
     )

@@ -29,8 +29,9 @@ export function nodeRedisConnection(url: string): RedisConnection {
       return client.eval(script, { keys, arguments: args });
     },
     async close() {
-      await ready.catch(() => undefined);
-      client.destroy();
+      // A client still trying to reach a dead server never becomes ready; destroy it as it is.
+      ready.catch(() => undefined);
+      if (client.isOpen) client.destroy();
     },
   };
 }

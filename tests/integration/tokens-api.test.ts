@@ -29,7 +29,9 @@ describe("API tokens", () => {
     expect(list.json.items).toEqual([expect.objectContaining({ id, name: "CLI", prefix: token.slice(0, 10) })]);
     expect(JSON.stringify(list.json)).not.toContain(token);
 
-    expect((await call(DELETE, { method: "DELETE", headers: bearer(token), params: { tokenId: id } })).status).toBe(204);
+    expect((await call(DELETE, { method: "DELETE", headers: bearer(token), params: { tokenId: id } })).status).toBe(
+      204,
+    );
     const after = await call(me, { headers: bearer(token) });
     expect(after.status).toBe(401);
     expect(after.json.error.code).toBe("UNAUTHENTICATED");
@@ -39,7 +41,10 @@ describe("API tokens", () => {
     const email = uniqueEmail("token-wrong");
     await call(signUp, { method: "POST", body: { email, password: "a-long-password", name: "Wes" } });
     const wrongPassword = await call(issueToken, { method: "POST", body: { email, password: "not-the-password" } });
-    const unknownEmail = await call(issueToken, { method: "POST", body: { email: uniqueEmail("nobody"), password: "x" } });
+    const unknownEmail = await call(issueToken, {
+      method: "POST",
+      body: { email: uniqueEmail("nobody"), password: "x" },
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.json.error.message).toBe(unknownEmail.json.error.message);
@@ -51,10 +56,15 @@ describe("API tokens", () => {
 
     const a = uniqueEmail("a");
     const b = uniqueEmail("b");
-    for (const email of [a, b]) await call(signUp, { method: "POST", body: { email, password: "a-long-password", name: "X" } });
+    for (const email of [a, b])
+      await call(signUp, { method: "POST", body: { email, password: "a-long-password", name: "X" } });
     const tokenA = (await call(issueToken, { method: "POST", body: { email: a, password: "a-long-password" } })).json;
     const tokenB = (await call(issueToken, { method: "POST", body: { email: b, password: "a-long-password" } })).json;
-    const revoke = await call(DELETE, { method: "DELETE", headers: bearer(tokenB.token), params: { tokenId: tokenA.id } });
+    const revoke = await call(DELETE, {
+      method: "DELETE",
+      headers: bearer(tokenB.token),
+      params: { tokenId: tokenA.id },
+    });
     expect(revoke.status).toBe(404);
     expect((await call(me, { headers: bearer(tokenA.token) })).status).toBe(200);
   });

@@ -17,7 +17,9 @@ describe("POST /api/v1/users", () => {
 
     const stored = await db.user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } });
     expect(stored.passwordHash).toMatch(/^\$2[aby]\$/);
-    const outbox = await db.outboxMessage.findMany({ where: { topic: "email.welcome", payload: { path: ["email"], equals: email } } });
+    const outbox = await db.outboxMessage.findMany({
+      where: { topic: "email.welcome", payload: { path: ["email"], equals: email } },
+    });
     expect(outbox).toHaveLength(1);
   });
 
@@ -33,7 +35,12 @@ describe("POST /api/v1/users", () => {
   it.each([
     ["malformed JSON", '{"email": "x@example.test",', 400, "BAD_REQUEST"],
     ["wrong types", { email: 42, password: ["x"], name: null }, 400, "VALIDATION_FAILED"],
-    ["unknown fields", { email: "e@example.test", password: "a-long-password", name: "N", role: "ADMIN" }, 400, "VALIDATION_FAILED"],
+    [
+      "unknown fields",
+      { email: "e@example.test", password: "a-long-password", name: "N", role: "ADMIN" },
+      400,
+      "VALIDATION_FAILED",
+    ],
     ["a short password", { email: "e@example.test", password: "short", name: "N" }, 400, "VALIDATION_FAILED"],
     ["a bad e-mail", { email: "not-an-email", password: "a-long-password", name: "N" }, 400, "VALIDATION_FAILED"],
   ])("rejects %s with the JSON error shape and writes nothing", async (_label, body, status, code) => {

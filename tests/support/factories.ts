@@ -14,7 +14,12 @@ export const uniqueSlug = (label: string) => `${label}-${randomUUID().slice(0, 8
 /** A user of the given role with a live API token. */
 export async function createUserWithToken(role: UserRole = "FAN") {
   cachedHash ??= hashPassword(TEST_PASSWORD);
-  const user = await createUser(db, { email: uniqueEmail(role.toLowerCase()), name: `Test ${role}`, passwordHash: await cachedHash, role });
+  const user = await createUser(db, {
+    email: uniqueEmail(role.toLowerCase()),
+    name: `Test ${role}`,
+    passwordHash: await cachedHash,
+    role,
+  });
   const { token } = await issueApiToken(db, { userId: user.id, name: "test" });
   return { user, token };
 }

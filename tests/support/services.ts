@@ -20,7 +20,12 @@ export async function freePort(): Promise<number> {
 export async function startThrowawayPostgres(database: string): Promise<EmbeddedDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), "marquee-pg-"));
   chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), database, throwaway: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "data"),
+    port: await freePort(),
+    database,
+    throwaway: true,
+  });
   return {
     ...pg,
     stop: async () => {

@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/db-client";
+import { seedDemoData } from "@/prisma/demo/seed-data";
+import { applyMigrations } from "@/scripts/support/migrations";
+
+async function seededDatabase(today: Date) {
+  const adminUrl = inject("adminDatabaseUrl");
+  const name = `seed_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  const db = createPrismaClient(url.toString(), 4);
+  await db.$transaction((tx) => seedDemoData(tx, { passwordHash: "x", today }), { timeout: 120_000 });
+  return {
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
+
+describe("demo data", () => {
+  it("is a realistic catalogue, and the same every time for the same day", async () => {
+    const today = new Date("2026-11-24T12:00:00Z");
+    const first = await seededDatabase(today);
+    const second = await seededDatabase(today);
+    try {
+      const { db } = first;
+      expect(await db.organization.count()).toBeGreaterThanOrEqual(3);
+      expect(await db.user.count({ where: { role: "ORGANIZER" } })).toBeGreaterThanOrEqual(3);
+      expect(await db.user.count({ where: { role: "ADMIN" } })).toBe(1);
+      expect(await db.user.count({ where: { role: "FAN" } })).toBe(1);
+      expect(await db.venue.count()).toBeGreaterThanOrEqual(12);
+      expect((await db.venue.groupBy({ by: ["city"] })).length).toBeGreaterThanOrEqual(6);
+
+      const sixMonths = new Date(today.getTime() + 183 * 24 * 3600_000);
+      expect(await db.event.count({ where: { startsAt: { gt: today, lte: sixMonths } } })).toBeGreaterThanOrEqual(200);
+      expect(await db.event.count({ where: { startsAt: { lt: today } } })).toBeGreaterThan(0);
+      const categories = await db.event.groupBy({ by: ["category"] });
+      expect(categories.map((c) => c.category).sort()).toEqual(["COMEDY", "CONCERT", "FAMILY", "SPORTS", "THEATRE"]);
+
+      const arenaEvents = await db.seat.groupBy({ by: ["eventId"], _count: { _all: true } });
+      expect(arenaEvents.filter((e) => e._count._all >= 5_000)).toHaveLength(2);
+      const gaTypes = await db.ticketType.groupBy({
+        by: ["eventId"],
+        where: { kind: "GENERAL_ADMISSION" },
+        _count: { _all: true },
+      });
+      expect(gaTypes.length).toBeGreaterThanOrEqual(200);
+      expect(gaTypes.every((t) => t._count._all >= 2)).toBe(true);
+
+      const slugs = async (client: typeof db) =>
+        await client.event.findMany({ select: { slug: true, startsAt: true }, orderBy: { slug: "asc" } });
+      expect(await slugs(second.db)).toEqual(await slugs(db));
+    } finally {
+      await first.drop();
+      await second.drop();
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { runWorker } from "@/lib/worker/runner";
+
+describe("worker runner", () => {
+  it("runs jobs on their interval, survives a failing job, beats and cleans up on stop", async () => {
+    const stop = new AbortController();
+    let ticks = 0;
+    let failures = 0;
+    const running = runWorker(
+      db,
+      [
+        { name: "tick", intervalMs: 20, run: async () => void ticks++ },
+        {
+          name: "broken",
+          intervalMs: 20,
+          run: async () => {
+            failures++;
+            throw new Error("boom");
+          },
+        },
+      ],
+      stop.signal,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const beats = await db.workerHeartbeat.findMany({ where: { jobs: { has: "tick" } } });
+    expect(beats).toHaveLength(1);
+    stop.abort();
+    await running;
+    expect(ticks).toBeGreaterThan(3);
+    expect(failures).toBeGreaterThan(3);
+    expect(await db.workerHeartbeat.count({ where: { id: beats[0]!.id } })).toBe(0);
+  });
+});

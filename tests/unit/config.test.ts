@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig, serviceModes } from "@/lib/config";
+
+const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("uses the embedded defaults when no service is configured", () => {
+    const config = parseConfig({ ...base });
+    expect(serviceModes(config)).toEqual({
+      holds: "postgres",
+      search: "postgres",
+      payments: "simulator",
+      email: "dev-mailbox",
+    });
+    expect(config.APP_URL).toBe("http://localhost:3000");
+  });
+
+  it("names each missing or malformed variable and what it expects", () => {
+    const found = problems({ DATABASE_URL: "mysql://nope", AUTH_SECRET: "short", STRIPE_SECRET_KEY: "pk_live_123" });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^DATABASE_URL: expected a postgres/),
+        expect.stringMatching(/^AUTH_SECRET: expected at least 32 characters/),
+        expect.stringMatching(/^STRIPE_SECRET_KEY: expected a Stripe secret key/),
+        expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is missing: is required when STRIPE_SECRET_KEY is set/),
+      ]),
+    );
+    expect(problems({})).toEqual(expect.arrayContaining([expect.stringMatching(/^DATABASE_URL is missing/)]));
+  });
+
+  it("treats empty strings as unset and switches real services on by their variables", () => {
+    expect(serviceModes(parseConfig({ ...base, REDIS_URL: "", STRIPE_SECRET_KEY: "" })).holds).toBe("postgres");
+    const config = parseConfig({
+      ...base,
+      REDIS_URL: "redis://localhost:6379",
+      TYPESENSE_URL: "http://localhost:8108",
+      TYPESENSE_API_KEY: "k",
+      STRIPE_SECRET_KEY: "sk_test_1",
+      STRIPE_WEBHOOK_SECRET: "whsec_1",
+      RESEND_API_KEY: "re_1",
+    });
+    expect(serviceModes(config)).toEqual({ holds: "redis", search: "typesense", payments: "stripe", email: "resend" });
+  });
+
+  it("refuses both Redis flavours at once, and half an Upstash configuration", () => {
+    expect(
+      problems({
+        ...base,
+        REDIS_URL: "redis://x",
+        UPSTASH_REDIS_REST_URL: "https://x.upstash.io",
+        UPSTASH_REDIS_REST_TOKEN: "t",
+      }),
+    ).toEqual([expect.stringContaining("set either REDIS_URL or UPSTASH_REDIS_REST_URL")]);
+    expect(problems({ ...base, UPSTASH_REDIS_REST_URL: "https://x.upstash.io" })).toEqual([
+      expect.stringMatching(/^UPSTASH_REDIS_REST_TOKEN is missing/),
+    ]);
+  });
+});
