@@ -50,7 +50,7 @@ async function catalog(url: string): Promise<Map<string, string>> {
   }
 }
 
-async function withDatabase<T>(use: (url: string) => Promise<T>): Promise<T> {
+async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
   const adminUrl = inject("adminDatabaseUrl");
   const name = `drift_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -59,7 +59,7 @@ async function withDatabase<T>(use: (url: string) => Promise<T>): Promise<T> {
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    return await use(url.toString());
+    return await run(url.toString());
   } finally {
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.end();
