@@ -3,6 +3,7 @@ import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { credentialsInput } from "./schemas";
 import { verifyCredentials } from "./users";
@@ -22,6 +23,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   useSecureCookies: config().APP_URL.startsWith("https://"),
   pages: { signIn: "/signin" },
+  logger: {
+    // A wrong password is an answer, not an error; everything else goes to the JSON log.
+    error(error) {
+      if (error.name !== "CredentialsSignin") log.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
