@@ -13,7 +13,12 @@ import { applyMigrations } from "./migrations";
 const port = process.env.E2E_PORT ?? "3100";
 const dir = mkdtempSync(path.join(tmpdir(), "marquee-e2e-"));
 chmodSync(dir, 0o755);
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: Number(port) + 10_000, database: "marquee", throwaway: true });
+const pg = await startEmbeddedPostgres({
+  dataDir: path.join(dir, "data"),
+  port: Number(port) + 10_000,
+  database: "marquee",
+  throwaway: true,
+});
 await applyMigrations(pg.url);
 const db = createPrismaClient(pg.url, 2);
 await seedDemoDataIfEmpty(db);

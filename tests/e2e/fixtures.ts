@@ -15,9 +15,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 export const test = base.extend<{ newAccount: { email: string; password: string; name: string } }>({
-  // eslint-plugin-react-hooks mistakes Playwright's `use` for React's; the name is Playwright's API.
   newAccount: async ({}, provide) => {
-    await provide({ email: `fan-${randomUUID()}@example.test`, password: "a-long-password", name: `Fan ${randomUUID().slice(0, 4)}` });
+    await provide({
+      email: `fan-${randomUUID()}@example.test`,
+      password: "a-long-password",
+      name: `Fan ${randomUUID().slice(0, 4)}`,
+    });
   },
 });
 
