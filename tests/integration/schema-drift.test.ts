@@ -21,6 +21,7 @@ const EXTRAS_BEYOND_PRISMA = [
   "constraint ticket_types_money_check",
   "constraint users_email_lowercase_check",
   "constraint venues_coordinates_check",
+  "index orders_pending_hold_key",
   "index tickets_live_seat_key",
 ];
 

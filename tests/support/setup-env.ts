@@ -5,6 +5,7 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.AUTH_SECRET = "test-secret-that-is-at-least-32-characters-long";
 process.env.APP_URL = "http://localhost:3000";
 process.env.LOG_LEVEL = "silent";
+process.env.DATABASE_POOL_SIZE = "20";
 delete process.env.REDIS_URL;
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.STRIPE_SECRET_KEY;
