@@ -27,9 +27,9 @@ function isNextControlFlow(error: unknown): boolean {
  * endpoints, whatever page shows the form), validates the form with zod and
  * turns AppErrors into a friendly state instead of an error page.
  */
-export function formAction<S extends z.ZodType>(
-  options: { access: Access; schema: S; echo?: string[] },
-  handler: (input: z.infer<S>, actor: Actor | null) => Promise<FormState | void>,
+export function formAction<const A extends Access, S extends z.ZodType>(
+  options: { access: A; schema: S; echo?: string[] },
+  handler: (input: z.infer<S>, actor: A extends "public" ? null : Actor) => Promise<FormState | void>,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const raw = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$ACTION")));
@@ -44,7 +44,7 @@ export function formAction<S extends z.ZodType>(
           (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
         return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
       }
-      return (await handler(parsed.data, actor)) ?? { ok: true };
+      return (await handler(parsed.data, actor as A extends "public" ? null : Actor)) ?? { ok: true };
     } catch (error) {
       if (isNextControlFlow(error)) throw error;
       if (error instanceof AppError) {

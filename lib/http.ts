@@ -51,11 +51,13 @@ function parse<S extends Schema | undefined>(schema: S, value: unknown, where: s
 }
 
 async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  // An empty body is "no body"; the schema decides whether that is allowed.
+  if (text === "") return undefined;
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
   }
-  const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
   }

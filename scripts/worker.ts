@@ -1,8 +1,4 @@
 import { config, ConfigError } from "@/lib/config";
-import { createPrismaClient } from "@/lib/db-client";
-import { log } from "@/lib/log";
-import { workerJobs } from "@/lib/worker/jobs";
-import { runWorker } from "@/lib/worker/runner";
 
 // `npm run worker`: delivers the outbox and runs the periodic jobs until SIGINT/SIGTERM.
 try {
@@ -11,7 +7,12 @@ try {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 }
-const db = createPrismaClient(config().DATABASE_URL, 4);
+// Imported only once the configuration is known to be valid: these read it on load.
+const { db } = await import("@/lib/db");
+const { log } = await import("@/lib/log");
+const { workerJobs } = await import("@/lib/worker/jobs");
+const { runWorker } = await import("@/lib/worker/runner");
+
 const stop = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
 await runWorker(db, workerJobs(config(), db), stop.signal);

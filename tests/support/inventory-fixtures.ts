@@ -7,7 +7,7 @@ import { createOrganizationWithEvents, createUserWithToken } from "./factories";
 export async function createSaleEvent(
   options: { seatCount?: number; gaCapacity?: number; perOrderLimit?: number } = {},
 ) {
-  const { user: organizer } = await createUserWithToken("ORGANIZER");
+  const { user: organizer, token: organizerToken } = await createUserWithToken("ORGANIZER");
   const {
     events: [event],
   } = await createOrganizationWithEvents(organizer.id, 1);
@@ -48,7 +48,7 @@ export async function createSaleEvent(
     })),
   });
   const seats = await db.seat.findMany({ where: { eventId: event!.id }, orderBy: { x: "asc" } });
-  return { event: event!, organizer, reserved, ga, seats };
+  return { event: event!, organizer, organizerToken, reserved, ga, seats };
 }
 
 export type SaleEvent = Awaited<ReturnType<typeof createSaleEvent>>;

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { CheckoutButtons } from "@/components/checkout/checkout-buttons";
+import { Countdown } from "@/components/checkout/countdown";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatEventDate, formatMoney } from "@/lib/format";
+import { ownHold } from "@/lib/orders/checkout";
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
+
+type Props = { params: Promise<{ holdId: string }>; searchParams: Promise<{ cancelled?: string }> };
+
+async function loadHold(holdId: string, userId: string) {
+  try {
+    return await ownHold(db, { holdId, userId });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function CheckoutPage({ params, searchParams }: Props) {
+  const { holdId } = await params;
+  const { cancelled } = await searchParams;
+  const actor = await requirePageActor("signed-in", `/checkout/${holdId}`);
+  const hold = await loadHold(holdId, actor.userId);
+  const paidOrder = await db.order.findFirst({ where: { holdId, status: { not: "PENDING" } }, select: { id: true, status: true } });
+  if (hold.status === "CONSUMED" && paidOrder) redirect(`/orders/${paidOrder.id}`);
+  const event = await db.event.findUniqueOrThrow({
+    where: { id: hold.eventId },
+    select: { title: true, slug: true, startsAt: true, venue: { select: { name: true, city: true, timeZone: true } } },
+  });
+  const live = hold.status === "ACTIVE" && hold.expiresAt > new Date();
+
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="text-2xl font-bold">Checkout</h1>
+      <p className="text-slate-700">
+        {event.title} · {formatEventDate(event.startsAt, event.venue.timeZone)} · {event.venue.name}, {event.venue.city}
+      </p>
+      {cancelled && (
+        <p role="status" className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-amber-900">
+          Payment cancelled. {live ? "" : "Your tickets went back on sale."}
+        </p>
+      )}
+      <section aria-labelledby="hold-heading" className="mt-4 rounded-2xl border border-slate-200 bg-white p-4">
+        <div className="flex items-center justify-between">
+          <h2 id="hold-heading" className="font-semibold">
+            Your tickets
+          </h2>
+          {live ? (
+            <Countdown until={hold.expiresAt.toISOString()} label="to complete payment" expiredText="Your hold has expired" />
+          ) : (
+            <span className="font-semibold text-red-700">This hold has ended</span>
+          )}
+        </div>
+        <ul className="mt-3 divide-y divide-slate-100" data-testid="hold-items">
+          {hold.items.map((item, i) => (
+            <li key={i} className="flex justify-between py-2">
+              <span>
+                {item.quantity > 1 ? `${item.quantity} × ` : ""}
+                {item.ticketTypeName}
+                {item.seat && (
+                  <span className="block text-sm text-slate-600">
+                    Section {item.seat.section}, Row {item.seat.row}, Seat {item.seat.number}
+                  </span>
+                )}
+              </span>
+              <span className="font-medium">{formatMoney(item.unitAllInMinor * item.quantity, item.currency)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-bold">
+          <span>Total</span>
+          <span data-testid="hold-total">{formatMoney(hold.totalMinor, hold.currency)}</span>
+        </p>
+        <p className="text-xs text-slate-600">Includes all fees. No charges are added at payment.</p>
+      </section>
+      {live ? (
+        <CheckoutButtons holdId={hold.holdId} eventSlug={event.slug} total={formatMoney(hold.totalMinor, hold.currency)} />
+      ) : (
+        <Link href={`/events/${event.slug}`} className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white">
+          Pick tickets again
+        </Link>
+      )}
+    </div>
+  );
+}

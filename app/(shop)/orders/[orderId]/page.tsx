@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/checkout/auto-refresh";
+import { TicketQr } from "@/components/checkout/ticket-qr";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatEventDate, formatMoney } from "@/lib/format";
+import { orderForViewer } from "@/lib/orders/queries";
+
+export const metadata: Metadata = { title: "Your order", robots: { index: false } };
+
+const statusText: Record<string, string> = {
+  PENDING: "Waiting for payment",
+  PAID: "Paid",
+  REFUNDED: "Refunded",
+  PARTIALLY_REFUNDED: "Partly refunded",
+  EXPIRED: "Expired",
+  CANCELLED: "Cancelled",
+};
+
+async function load(orderId: string, returnTo: string) {
+  const actor = await requirePageActor("signed-in", returnTo);
+  try {
+    return await orderForViewer(db, { orderId, actor });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const { orderId } = await params;
+  const order = await load(orderId, `/orders/${orderId}`);
+  const { event } = order;
+  const openPayment = order.payments.find((p) => p.status === "PENDING" && "checkoutUrl" in p);
+  return (
+    <div className="mx-auto max-w-2xl">
+      <p className="text-sm text-slate-600">Order {order.id}</p>
+      <h1 className="text-2xl font-bold">{event.title}</h1>
+      <p className="text-slate-700">
+        {formatEventDate(event.startsAt, event.venue.timeZone)} · {event.venue.name}, {event.venue.address}, {event.venue.city}
+      </p>
+      <p className="mt-3">
+        <span
+          data-testid="order-status"
+          className="rounded-full bg-brand-50 px-3 py-1 text-sm font-semibold text-brand-900"
+        >
+          {statusText[order.status] ?? order.status}
+        </span>
+        <span className="ml-3 font-semibold">{formatMoney(order.totalMinor, order.currency)}</span>
+        {order.refundedMinor > 0 && <span className="ml-2 text-slate-700">({formatMoney(order.refundedMinor, order.currency)} refunded)</span>}
+      </p>
+      {order.statusReason && <p className="mt-2 text-slate-700">{order.statusReason}</p>}
+
+      {order.status === "PENDING" && (
+        <div role="status" className="mt-4 rounded-lg bg-amber-50 p-3 text-amber-900">
+          <AutoRefresh />
+          We are confirming your payment. This page updates by itself.
+          {openPayment && "checkoutUrl" in openPayment && openPayment.checkoutUrl && (
+            <>
+              {" "}
+              Not paid yet?{" "}
+              <a href={openPayment.checkoutUrl} className="font-semibold underline">
+                Return to payment
+              </a>
+            </>
+          )}
+        </div>
+      )}
+
+      {order.tickets.length > 0 && (
+        <section aria-labelledby="tickets-heading" className="mt-6">
+          <div className="flex items-center justify-between">
+            <h2 id="tickets-heading" className="text-lg font-bold">
+              Your tickets
+            </h2>
+            <a href={`/orders/${order.id}/calendar.ics`} className="text-sm font-medium text-brand-700 underline">
+              Add to calendar
+            </a>
+          </div>
+          <ul className="mt-3 flex flex-col gap-3" data-testid="tickets">
+            {order.tickets.map((ticket) => (
+              <li key={ticket.code} className="flex gap-4 rounded-2xl border border-slate-200 bg-white p-4">
+                <TicketQr code={ticket.code} />
+                <div>
+                  <p className="font-semibold">{ticket.ticketType.name}</p>
+                  <p className="text-slate-700">
+                    {ticket.seat
+                      ? `Section ${ticket.seat.section}, Row ${ticket.seat.row}, Seat ${ticket.seat.number}`
+                      : "General admission"}
+                  </p>
+                  <p className="mt-1 text-sm text-slate-600">
+                    {ticket.seat ? `Enter at the gate for section ${ticket.seat.section}.` : "Enter at any gate."} Doors open one hour
+                    before the start.
+                  </p>
+                  <p className="mt-2 font-mono text-sm" data-testid="ticket-code">
+                    {ticket.code}
+                  </p>
+                  {ticket.status === "VOIDED" && <p className="font-semibold text-red-700">Voided</p>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p className="mt-8">
+        <Link href="/account/tickets" className="text-brand-700 underline">
+          All my tickets
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { json, route } from "@/lib/http";
+import { orderForViewer } from "@/lib/orders/queries";
+
+const params = z.object({ orderId: z.string().min(1).max(64) });
+
+export const GET = route({ access: "signed-in", params }, async ({ actor, params }) => {
+  return json(await orderForViewer(db, { orderId: params.orderId, actor }));
+});

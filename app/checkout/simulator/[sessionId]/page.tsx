@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SimulatorPayForm } from "@/components/simulator/pay-form";
+import { AppError } from "@/lib/errors";
+import { formatMoney } from "@/lib/format";
+import { simulatorOrNotFound } from "@/lib/payments/simulator-access";
+
+export const metadata: Metadata = { title: "Test payment", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+type LineItem = { name: string; unitAmountMinor: number; quantity: number };
+
+async function loadSession(sessionId: string) {
+  try {
+    return await simulatorOrNotFound().load(sessionId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+/** The payment simulator's checkout page: what Stripe Checkout would show, in test mode. */
+export default async function SimulatorPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  const session = await loadSession(sessionId);
+  const items = session.lineItems as LineItem[];
+  const open = session.status === "open" && session.expiresAt > new Date();
+  return (
+    <main className="flex-1 bg-slate-100">
+      <div role="note" className="bg-amber-400 px-4 py-2 text-center font-semibold text-slate-900">
+        TEST MODE — payment simulator. No real money moves. Stripe is not configured on this site.
+      </div>
+      <div className="mx-auto max-w-md px-4 py-8">
+        <p className="text-sm text-slate-600">Pay Marquee</p>
+        <p className="text-3xl font-bold" data-testid="simulator-total">
+          {formatMoney(session.amountTotal, session.currency)}
+        </p>
+        <ul className="mt-4 divide-y divide-slate-200 rounded-xl bg-white p-4 text-sm">
+          {items.map((item, i) => (
+            <li key={i} className="flex justify-between gap-4 py-2">
+              <span>
+                {item.name}
+                {item.quantity > 1 ? ` × ${item.quantity}` : ""}
+              </span>
+              <span>{formatMoney(item.unitAmountMinor * item.quantity, session.currency)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 text-sm text-slate-600">Receipt to {session.customerEmail}</p>
+        {open ? (
+          <SimulatorPayForm sessionId={session.id} total={formatMoney(session.amountTotal, session.currency)} />
+        ) : (
+          <p role="status" className="mt-6 rounded-lg bg-white p-4 font-medium">
+            This payment page is {session.status === "complete" ? "already paid" : "no longer open"}.
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+function remaining(until: number) {
+  return Math.max(0, Math.ceil((until - Date.now()) / 1000));
+}
+
+/** A live "9:41 left" that says plainly when time is up; screen readers hear it once a minute, not every second. */
+export function Countdown({ until, label, expiredText }: { until: string; label: string; expiredText: string }) {
+  const end = new Date(until).getTime();
+  const [seconds, setSeconds] = useState<number | null>(null);
+  useEffect(() => {
+    setSeconds(remaining(end));
+    const timer = setInterval(() => setSeconds(remaining(end)), 1000);
+    return () => clearInterval(timer);
+  }, [end]);
+  if (seconds === null) return <span className="inline-block h-5 w-16 animate-pulse rounded bg-slate-200" />;
+  if (seconds === 0) {
+    return (
+      <span role="status" className="font-semibold text-red-700" data-testid="countdown">
+        {expiredText}
+      </span>
+    );
+  }
+  const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+  return (
+    <span data-testid="countdown">
+      <span className="sr-only" aria-live="polite">
+        {seconds % 60 === 0 || seconds < 10 ? `${label}: ${Math.ceil(seconds / 60)} minutes left` : ""}
+      </span>
+      <span aria-hidden="true" className="font-mono text-lg font-bold tabular-nums">
+        {text}
+      </span>{" "}
+      <span className="text-sm text-slate-600">{label}</span>
+    </span>
+  );
+}

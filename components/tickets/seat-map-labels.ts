@@ -1,0 +1,102 @@
+// Tier cues and the words used for seats, shared by the map, the legend and the summary.
+
+import { formatMoney } from "@/lib/format";
+import type { SeatMapSeat, SeatStatus, TicketTier } from "./types";
+
+export type SeatShape = "circle" | "square" | "diamond";
+
+export type TierStyle = {
+  tierId: string;
+  name: string;
+  /** 1-based, shown in the legend so tiers can be told apart in words too. */
+  number: number;
+  color: string;
+  shape: SeatShape;
+  /** Outline-only glyphs give a second set of three cues once the shapes run out. */
+  hollow: boolean;
+  price: string;
+  priceMinor: number;
+};
+
+// Each is at least 4.5:1 against white, so seats pass non-text contrast with room to spare.
+const TIER_COLORS = ["#4338ca", "#b45309", "#0f766e", "#be123c", "#0369a1", "#7e22ce"];
+const TIER_SHAPES: SeatShape[] = ["circle", "square", "diamond"];
+
+export const UNAVAILABLE_COLOR = "#cbd5e1";
+export const SELECTED_COLOR = "#0f172a";
+export const FALLBACK_COLOR = "#475569";
+
+/** Colour AND shape per tier, so the map never relies on colour alone. */
+export function tierStyles(tiers: readonly TicketTier[]): Map<string, TierStyle> {
+  return new Map(
+    tiers.map((tier, index) => [
+      tier.id,
+      {
+        tierId: tier.id,
+        name: tier.name,
+        number: index + 1,
+        color: TIER_COLORS[index % TIER_COLORS.length]!,
+        shape: TIER_SHAPES[index % TIER_SHAPES.length]!,
+        hollow: Math.floor(index / TIER_SHAPES.length) % 2 === 1,
+        price: formatMoney(tier.allInPriceMinor, tier.currency),
+        priceMinor: tier.allInPriceMinor,
+      },
+    ]),
+  );
+}
+
+const STATUS_WORDS: Record<SeatStatus, string> = { AVAILABLE: "available", HELD: "on hold", SOLD: "sold" };
+
+export function statusWord(status: SeatStatus): string {
+  return STATUS_WORDS[status];
+}
+
+/** "Section 104, Row C, Seat 7" */
+export function seatName(seat: Pick<SeatMapSeat, "section" | "row" | "number">): string {
+  return `Section ${seat.section}, Row ${seat.row}, Seat ${seat.number}`;
+}
+
+/** "Section 104, Row C, Seat 7, $144.50, available" */
+export function seatLabel(seat: SeatMapSeat, price: string | undefined): string {
+  return [seatName(seat), price, statusWord(seat.status)].filter(Boolean).join(", ");
+}
+
+/** "Seat 7 in Section 104, Row C added, 2 selected", or null when nothing changed. */
+export function describeSelectionChange(
+  previous: readonly string[],
+  next: readonly string[],
+  seatsById: ReadonlyMap<string, SeatMapSeat>,
+): string | null {
+  const before = new Set(previous);
+  const after = new Set(next);
+  const added = next.filter((id) => !before.has(id));
+  const removed = previous.filter((id) => !after.has(id));
+  if (added.length + removed.length === 0) return null;
+  const count = `${next.length} selected`;
+  const name = (id: string) => {
+    const seat = seatsById.get(id);
+    return seat ? `Seat ${seat.number} in Section ${seat.section}, Row ${seat.row}` : "Seat";
+  };
+  if (added.length === 1 && removed.length === 0) return `${name(added[0]!)} added, ${count}`;
+  if (removed.length === 1 && added.length === 0) return `${name(removed[0]!)} removed, ${count}`;
+  const parts = [
+    added.length ? `${added.length} ${plural(added.length, "seat")} added` : null,
+    removed.length ? `${removed.length} ${plural(removed.length, "seat")} removed` : null,
+  ];
+  return `${parts.filter(Boolean).join(", ")}, ${count}`;
+}
+
+export function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}
+
+/** Keeps first-appearance order, which follows the venue's own seat order. */
+export function groupBySection(seats: readonly SeatMapSeat[]): { name: string; seats: SeatMapSeat[] }[] {
+  const groups = new Map<string, SeatMapSeat[]>();
+  for (const seat of seats) {
+    const group = groups.get(seat.section);
+    if (group) group.push(seat);
+    else groups.set(seat.section, [seat]);
+  }
+  return [...groups].map(([name, sectionSeats]) => ({ name, seats: sectionSeats }));
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { memo, type ReactNode } from "react";
+import type { Point, ViewBox } from "./seat-map-geometry";
+import { Glyph } from "./seat-map-section";
+import { SELECTED_COLOR, UNAVAILABLE_COLOR, type TierStyle } from "./seat-map-labels";
+
+export function Stage({ stage }: { stage: ViewBox }) {
+  return (
+    <g aria-hidden="true" pointerEvents="none">
+      <rect x={stage.x} y={stage.y} width={stage.width} height={stage.height} rx={stage.height * 0.3} fill="#1e1b4b" />
+      <text
+        x={stage.x + stage.width / 2}
+        y={stage.y + stage.height / 2}
+        textAnchor="middle"
+        dominantBaseline="central"
+        fill="#ffffff"
+        fontSize={stage.height * 0.5}
+        fontWeight={700}
+        letterSpacing={stage.height * 0.08}
+      >
+        STAGE
+      </text>
+    </g>
+  );
+}
+
+export type SectionLabel = Point & { name: string };
+
+/** Sized from the view so labels stay readable, and small, at every zoom. */
+export const SectionLabels = memo(function SectionLabels({
+  labels,
+  fontSize,
+}: {
+  labels: readonly SectionLabel[];
+  fontSize: number;
+}) {
+  return (
+    <g aria-hidden="true" pointerEvents="none" fontSize={fontSize} fontWeight={700} textAnchor="middle">
+      {labels.map((label) => (
+        <text
+          key={label.name}
+          x={label.x}
+          y={label.y}
+          dominantBaseline="central"
+          fill="#0f172a"
+          stroke="#ffffff"
+          strokeWidth={fontSize * 0.25}
+          paintOrder="stroke"
+          opacity={0.9}
+        >
+          {label.name}
+        </text>
+      ))}
+    </g>
+  );
+});
+
+const controlClass =
+  "flex h-11 w-11 items-center justify-center rounded-lg border border-slate-300 bg-white text-xl font-semibold text-slate-900 shadow-sm hover:bg-slate-50 disabled:text-slate-400";
+
+export function ZoomControls(props: {
+  canZoomIn: boolean;
+  canZoomOut: boolean;
+  onZoomIn: () => void;
+  onZoomOut: () => void;
+  onReset: () => void;
+}) {
+  return (
+    <div className="absolute top-2 right-2 flex flex-col gap-1.5">
+      <button type="button" className={controlClass} onClick={props.onZoomIn} disabled={!props.canZoomIn}>
+        <span aria-hidden="true">+</span>
+        <span className="sr-only">Zoom in</span>
+      </button>
+      <button type="button" className={controlClass} onClick={props.onZoomOut} disabled={!props.canZoomOut}>
+        <span aria-hidden="true">−</span>
+        <span className="sr-only">Zoom out</span>
+      </button>
+      <button type="button" className={controlClass} onClick={props.onReset} disabled={!props.canZoomOut}>
+        <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true">
+          <path d="M3 8V3h5M17 12v5h-5M3 3l5 5M17 17l-5-5" fill="none" stroke="currentColor" strokeWidth="2" />
+        </svg>
+        <span className="sr-only">Show the whole venue</span>
+      </button>
+    </div>
+  );
+}
+
+function Swatch({ children }: { children: ReactNode }) {
+  return (
+    <svg viewBox="-10 -10 20 20" className="h-5 w-5 shrink-0" aria-hidden="true">
+      {children}
+    </svg>
+  );
+}
+
+export function Legend({ styles }: { styles: readonly TierStyle[] }) {
+  return (
+    <div>
+      <h3 className="sr-only">Legend</h3>
+      <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm text-slate-800">
+        {styles.map((style) => (
+          <li key={style.tierId} className="flex items-center gap-1.5">
+            <Swatch>
+              <Glyph shape={style.shape} x={0} y={0} r={7} color={style.color} hollow={style.hollow} />
+            </Swatch>
+            <span>
+              <span className="font-medium">{style.name}</span> {style.price}
+            </span>
+          </li>
+        ))}
+        <li className="flex items-center gap-1.5">
+          <Swatch>
+            <circle r={8} fill="none" stroke={SELECTED_COLOR} strokeWidth={2} />
+            <circle r={5} fill={SELECTED_COLOR} />
+            <path d="M -3 0 l 2 2.3 l 4 -4.6" fill="none" stroke="#ffffff" strokeWidth={1.8} strokeLinecap="round" />
+          </Swatch>
+          Your seats
+        </li>
+        <li className="flex items-center gap-1.5">
+          <Swatch>
+            <circle r={4} fill={UNAVAILABLE_COLOR} stroke="#64748b" strokeWidth={0.5} />
+          </Swatch>
+          Taken
+        </li>
+      </ul>
+      <p className="mt-1 text-xs text-slate-600">Prices include all fees.</p>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+"use client";
+
+import { useId, useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
+import {
+  centroid,
+  mapLayout,
+  nearestDistance,
+  nearestInDirection,
+  seatRadius,
+  viewBoxAttribute,
+  type Direction,
+} from "./seat-map-geometry";
+import {
+  describeSelectionChange,
+  groupBySection,
+  seatName,
+  statusWord,
+  tierStyles,
+} from "./seat-map-labels";
+import { Legend, SectionLabels, Stage, ZoomControls } from "./seat-map-parts";
+import { FocusMark, SeatMapSection, SelectionMarks, type Mark } from "./seat-map-section";
+import type { SeatMapSeat, TicketTier } from "./types";
+import { useMapView } from "./use-map-view";
+
+export type SeatMapProps = {
+  seats: readonly SeatMapSeat[];
+  tiers: readonly TicketTier[];
+  /** In the order the fan picked them. */
+  selectedIds: readonly string[];
+  onToggle: (seatId: string) => void;
+  maxSelectable: number;
+};
+
+const ARROWS: Partial<Record<string, Direction>> = {
+  ArrowUp: "up",
+  ArrowDown: "down",
+  ArrowLeft: "left",
+  ArrowRight: "right",
+};
+
+function seatIdOf(target: EventTarget): string | null {
+  return target instanceof Element ? (target.closest("[data-seat-id]")?.getAttribute("data-seat-id") ?? null) : null;
+}
+
+export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: SeatMapProps) {
+  const hintId = useId();
+  const styles = useMemo(() => tierStyles(tiers), [tiers]);
+  const styleList = useMemo(() => [...styles.values()], [styles]);
+  const sections = useMemo(() => groupBySection(seats), [seats]);
+  const sectionSeats = useMemo(() => new Map(sections.map((s) => [s.name, s.seats])), [sections]);
+  const seatsById = useMemo(() => new Map(seats.map((seat) => [seat.id, seat])), [seats]);
+  const layout = useMemo(() => mapLayout(seats), [seats]);
+  const labels = useMemo(() => sections.map((s) => ({ name: s.name, ...centroid(s.seats) })), [sections]);
+  const map = useMapView(layout.bounds);
+
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [focusVisible, setFocusVisible] = useState(false);
+  const [announced, setAnnounced] = useState({ selection: selectedIds, text: "" });
+  let announcement = announced.text;
+  if (announced.selection !== selectedIds) {
+    // Derived from the selection itself, so removals from the summary or the server are announced too.
+    announcement = describeSelectionChange(announced.selection, selectedIds, seatsById) ?? announced.text;
+    setAnnounced({ selection: selectedIds, text: announcement });
+  }
+  const announce = (text: string) => setAnnounced((a) => ({ ...a, text }));
+
+  const selectedKeys = useMemo(() => {
+    const bySection = new Map<string, string[]>();
+    for (const id of selectedIds) {
+      const section = seatsById.get(id)?.section;
+      if (section !== undefined) bySection.set(section, [...(bySection.get(section) ?? []), id]);
+    }
+    return new Map([...bySection].map(([section, ids]) => [section, ids.join("\n")]));
+  }, [selectedIds, seatsById]);
+
+  const markFor = (seat: SeatMapSeat): Mark => ({
+    id: seat.id,
+    x: seat.x,
+    y: seat.y,
+    r: seatRadius(nearestDistance(seat, sectionSeats.get(seat.section) ?? [])),
+  });
+  const marks = selectedIds.flatMap((id) => {
+    const seat = seatsById.get(id);
+    return seat ? [markFor(seat)] : [];
+  });
+
+  const tabStop =
+    (focusedId !== null && seatsById.get(focusedId)) ||
+    seats.find((seat) => seat.status === "AVAILABLE") ||
+    seats[0] ||
+    null;
+
+  function toggle(seat: SeatMapSeat) {
+    if (seat.status !== "AVAILABLE") return announce(`${seatName(seat)} is ${statusWord(seat.status)}`);
+    if (!selectedIds.includes(seat.id) && selectedIds.length >= maxSelectable) {
+      return announce(`You can choose up to ${maxSelectable} seats per order.`);
+    }
+    onToggle(seat.id);
+  }
+
+  function onClick(event: MouseEvent<SVGSVGElement>) {
+    if (map.consumeDragClick()) return;
+    const seat = seatsById.get(seatIdOf(event.target) ?? "");
+    if (!seat) return;
+    setFocusedId(seat.id);
+    toggle(seat);
+  }
+
+  function onKeyDown(event: KeyboardEvent<SVGSVGElement>) {
+    const seat = seatsById.get(seatIdOf(event.target) ?? "");
+    if (!seat) return;
+    const direction = ARROWS[event.key];
+    if (direction) {
+      event.preventDefault();
+      const next = nearestInDirection(seats, seat, direction);
+      if (!next) return;
+      setFocusedId(next.id);
+      map.reveal(next);
+      const selector = `[data-seat-id="${CSS.escape(next.id)}"]`;
+      map.svgRef.current?.querySelector<SVGElement>(selector)?.focus({ preventScroll: true });
+    } else if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      toggle(seat);
+    }
+  }
+
+  function onFocus(event: FocusEvent<SVGSVGElement>) {
+    const seat = seatsById.get(seatIdOf(event.target) ?? "");
+    if (!seat) return;
+    const visible = event.target.matches(":focus-visible");
+    setFocusedId(seat.id);
+    setFocusVisible(visible);
+    // Tabbing into the map may land on a seat that is zoomed out of view.
+    if (visible) map.reveal(seat);
+  }
+
+  function onBlur(event: FocusEvent<SVGSVGElement>) {
+    const next = event.relatedTarget;
+    if (!(next instanceof Node) || !event.currentTarget.contains(next)) setFocusVisible(false);
+  }
+
+  const { bounds } = layout;
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="relative overflow-hidden rounded-xl border border-slate-200 bg-white">
+        <svg
+          ref={map.svgRef}
+          data-testid="seat-map"
+          viewBox={viewBoxAttribute(map.view)}
+          role="group"
+          aria-label="Seat map"
+          aria-describedby={hintId}
+          className={`block h-auto w-full select-none ${map.zoomed ? "cursor-grab touch-none" : "touch-pan-y"}`}
+          style={{ aspectRatio: `${bounds.width} / ${bounds.height}` }}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onBlur={onBlur}
+          {...map.pointerHandlers}
+        >
+          <Stage stage={layout.stage} />
+          {sections.map((section) => (
+            <SeatMapSection
+              key={section.name}
+              name={section.name}
+              seats={section.seats}
+              styles={styles}
+              selectedKey={selectedKeys.get(section.name) ?? ""}
+              tabStopId={tabStop?.section === section.name ? tabStop.id : null}
+            />
+          ))}
+          <SectionLabels labels={labels} fontSize={map.view.width / 45} />
+          <SelectionMarks marks={marks} />
+          {focusVisible && tabStop && <FocusMark mark={markFor(tabStop)} />}
+        </svg>
+        <ZoomControls
+          canZoomIn={map.canZoomIn}
+          canZoomOut={map.zoomed}
+          onZoomIn={map.zoomIn}
+          onZoomOut={map.zoomOut}
+          onReset={map.reset}
+        />
+      </div>
+      <p id={hintId} className="text-xs text-slate-600">
+        Stage at the top. Drag to move around the map; scroll, pinch or use + and − to zoom. With a keyboard, arrow
+        keys move between seats and Enter or Space picks one.
+      </p>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      <Legend styles={styleList} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { DbOrTx } from "@/lib/db";
+import type { HoldStore } from "./hold-store";
+
+export type LiveSeatStatus = "AVAILABLE" | "HELD" | "SOLD";
+
+/** Seats that cannot be bought right now, by id: sold (or blocked) and held. */
+export async function unavailableSeats(db: DbOrTx, store: HoldStore, eventId: string, now = new Date()) {
+  const [notForSale, held] = await Promise.all([
+    db.seat.findMany({ where: { eventId, status: { not: "AVAILABLE" } }, select: { id: true } }),
+    store.heldSeatIds(db, eventId, now),
+  ]);
+  const unavailable: Record<string, Exclude<LiveSeatStatus, "AVAILABLE">> = {};
+  for (const id of held) unavailable[id] = "HELD";
+  for (const { id } of notForSale) unavailable[id] = "SOLD";
+  return unavailable;
+}
+
+/** The full seat map with live status; layouts are static, so callers may cache all but the status. */
+export async function seatMap(db: DbOrTx, store: HoldStore, eventId: string, now = new Date()) {
+  const [seats, unavailable] = await Promise.all([
+    db.seat.findMany({
+      where: { eventId },
+      select: { id: true, section: true, row: true, number: true, x: true, y: true, ticketTypeId: true },
+      orderBy: [{ section: "asc" }, { row: "asc" }, { id: "asc" }],
+    }),
+    unavailableSeats(db, store, eventId, now),
+  ]);
+  return seats.map((seat) => ({ ...seat, status: (unavailable[seat.id] ?? "AVAILABLE") as LiveSeatStatus }));
+}
+
+/** Tickets left per ticket type: capacity minus sold minus live holds. */
+export async function remainingByTicketType(db: DbOrTx, store: HoldStore, eventId: string, now = new Date()) {
+  const [types, heldGa, freeSeats] = await Promise.all([
+    db.ticketType.findMany({ where: { eventId }, select: { id: true, kind: true, capacity: true, sold: true } }),
+    store.heldQuantities(db, eventId, now),
+    db.seat.groupBy({ by: ["ticketTypeId"], where: { eventId, status: "AVAILABLE" }, _count: { _all: true } }),
+  ]);
+  const heldSeats = new Set(await store.heldSeatIds(db, eventId, now));
+  const heldSeatsByType = heldSeats.size
+    ? await db.seat.groupBy({ by: ["ticketTypeId"], where: { id: { in: [...heldSeats] } }, _count: { _all: true } })
+    : [];
+  const remaining = new Map<string, number>();
+  for (const type of types) {
+    if (type.kind === "GENERAL_ADMISSION") {
+      remaining.set(type.id, Math.max(0, type.capacity - type.sold - (heldGa.get(type.id) ?? 0)));
+    } else {
+      const free = freeSeats.find((u) => u.ticketTypeId === type.id)?._count._all ?? 0;
+      const held = heldSeatsByType.find((h) => h.ticketTypeId === type.id)?._count._all ?? 0;
+      remaining.set(type.id, Math.max(0, free - held));
+    }
+  }
+  return remaining;
+}

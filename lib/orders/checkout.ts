@@ -1,0 +1,120 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { HoldStore } from "@/lib/inventory/hold-store";
+import { describeHold, releaseHoldIn, type HoldView } from "@/lib/inventory/holds";
+import type { PaymentGateway } from "@/lib/payments/gateway";
+import { openPaymentOf, recordPaymentSession } from "@/lib/payments/records";
+import { transitionOrder } from "./state";
+
+export type CheckoutDeps = { db: Db; store: HoldStore; gateway: PaymentGateway; appUrl: string; now?: () => Date };
+
+export async function ownHold(db: Db, options: { holdId: string; userId: string }): Promise<HoldView> {
+  const hold = await db.hold.findUnique({ where: { id: options.holdId }, select: { userId: true } });
+  // Someone else's hold is "not found", so hold ids cannot be probed.
+  if (!hold || hold.userId !== options.userId) throw new AppError("NOT_FOUND", "No such hold.");
+  return describeHold(db, options.holdId);
+}
+
+function lineItemName(item: HoldView["items"][number]) {
+  return item.seat ? `${item.ticketTypeName} — Section ${item.seat.section}, Row ${item.seat.row}, Seat ${item.seat.number}` : item.ticketTypeName;
+}
+
+/**
+ * Turns a live hold into a PENDING order with a payment session, or returns the
+ * one already made for it: pressing "Pay" twice opens one payment page.
+ */
+export async function startCheckout(deps: CheckoutDeps, options: { userId: string; holdId: string }) {
+  const now = deps.now?.() ?? new Date();
+  const hold = await ownHold(deps.db, options);
+  const existing = await deps.db.order.findFirst({ where: { holdId: hold.holdId, status: "PENDING" }, select: { id: true } });
+  if (existing) {
+    const payment = await openPaymentOf(deps.db, existing.id);
+    if (payment) return { orderId: existing.id, checkoutUrl: payment.checkoutUrl };
+  }
+  if (hold.status !== "ACTIVE" || hold.expiresAt <= now) {
+    throw new AppError("HOLD_EXPIRED", "This hold has expired. Pick your tickets again.");
+  }
+
+  const user = await deps.db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
+  const subtotal = hold.items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0);
+  const fees = hold.items.reduce((sum, i) => sum + i.unitFeeMinor * i.quantity, 0);
+  const orderId =
+    existing?.id ??
+    (await deps.db.order
+      .create({
+        data: {
+          userId: options.userId,
+          eventId: hold.eventId,
+          holdId: hold.holdId,
+          email: user.email,
+          currency: hold.currency,
+          subtotalMinor: subtotal,
+          feesMinor: fees,
+          totalMinor: subtotal + fees,
+          items: {
+            create: hold.items.map((i) => ({
+              ticketTypeId: i.ticketTypeId,
+              seatId: i.seat?.id ?? null,
+              quantity: i.quantity,
+              unitPriceMinor: i.unitPriceMinor,
+              unitFeeMinor: i.unitFeeMinor,
+            })),
+          },
+        },
+        select: { id: true },
+      })
+      .then((o) => o.id)
+      .catch(async (error) => {
+        // Two clicks raced: the partial unique index kept one PENDING order per hold.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+          return (await deps.db.order.findFirstOrThrow({ where: { holdId: hold.holdId, status: "PENDING" } })).id;
+        }
+        throw error;
+      }));
+
+  const session = await deps.gateway.createCheckoutSession({
+    orderId,
+    currency: hold.currency,
+    lineItems: hold.items.map((i) => ({ name: lineItemName(i), unitAmountMinor: i.unitAllInMinor, quantity: i.quantity })),
+    customerEmail: user.email,
+    successUrl: `${deps.appUrl}/orders/${orderId}?from=checkout`,
+    cancelUrl: `${deps.appUrl}/checkout/${hold.holdId}?cancelled=1`,
+    // The gateway stretches this to what it accepts (Stripe: 30 minutes at least), in a way
+    // that stays the same on a retry, so the idempotency key keeps matching its parameters.
+    expiresAt: hold.expiresAt,
+    idempotencyKey: `order-${orderId}-checkout`,
+  });
+  await recordPaymentSession(deps.db, {
+    orderId,
+    provider: deps.gateway.kind,
+    sessionId: session.id,
+    checkoutUrl: session.url,
+    expiresAt: session.expiresAt,
+    amountMinor: subtotal + fees,
+    currency: hold.currency,
+  }).catch((error) => {
+    // The same session came back for a retried checkout: it is recorded already.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+  });
+  return { orderId, checkoutUrl: session.url };
+}
+
+/**
+ * The fan lets go of a hold: its seats return to sale at once, an open order
+ * for it is cancelled, and its payment page is closed so nobody pays late.
+ */
+export async function abandonHold(deps: Pick<CheckoutDeps, "db" | "store" | "gateway">, options: { userId: string; holdId: string }) {
+  await ownHold(deps.db, options);
+  const sessions = await deps.db.$transaction(async (tx) => {
+    const orders = await tx.order.findMany({ where: { holdId: options.holdId, status: "PENDING" }, select: { id: true } });
+    for (const order of orders) await transitionOrder(tx, order.id, "PENDING", "CANCELLED", { statusReason: "Released by the buyer." });
+    await releaseHoldIn(tx, deps.store, options.holdId);
+    return tx.payment.findMany({
+      where: { orderId: { in: orders.map((o) => o.id) }, status: "PENDING" },
+      select: { providerSessionId: true },
+    });
+  });
+  for (const { providerSessionId } of sessions) await deps.gateway.expireCheckoutSession(providerSessionId);
+}

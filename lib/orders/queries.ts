@@ -1,0 +1,97 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { DbOrTx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+const orderSelect = {
+  id: true,
+  userId: true,
+  status: true,
+  statusReason: true,
+  email: true,
+  currency: true,
+  subtotalMinor: true,
+  feesMinor: true,
+  totalMinor: true,
+  refundedMinor: true,
+  createdAt: true,
+  paidAt: true,
+  holdId: true,
+  event: {
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      organizationId: true,
+      venue: { select: { name: true, address: true, city: true, region: true, timeZone: true } },
+    },
+  },
+  items: {
+    select: {
+      quantity: true,
+      unitPriceMinor: true,
+      unitFeeMinor: true,
+      ticketType: { select: { name: true } },
+      seat: { select: { section: true, row: true, number: true } },
+    },
+  },
+  tickets: {
+    select: {
+      code: true,
+      status: true,
+      checkedInAt: true,
+      ticketType: { select: { name: true } },
+      seat: { select: { section: true, row: true, number: true } },
+    },
+    orderBy: { code: "asc" },
+  },
+  payments: {
+    select: { provider: true, status: true, amountMinor: true, failureMessage: true, createdAt: true, updatedAt: true, checkoutUrl: true },
+    orderBy: { createdAt: "asc" },
+  },
+  refunds: { select: { amountMinor: true, reason: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+} as const;
+
+/** An order for its buyer, the event's organizer staff, or an admin; "not found" for anyone else. */
+export async function orderForViewer(db: DbOrTx, options: { orderId: string; actor: Actor }) {
+  const order = await db.order.findUnique({ where: { id: options.orderId }, select: orderSelect });
+  if (!order) throw new AppError("NOT_FOUND", "No such order.");
+  const { actor } = options;
+  const allowed =
+    order.userId === actor.userId ||
+    actor.role === "ADMIN" ||
+    (await db.membership.count({ where: { userId: actor.userId, organizationId: order.event.organizationId } })) > 0;
+  if (!allowed) throw new AppError("NOT_FOUND", "No such order.");
+  const { organizationId: _org, ...event } = order.event;
+  return {
+    ...order,
+    event,
+    // Only the buyer may reopen the payment page.
+    payments: order.payments.map(({ checkoutUrl, ...p }) => ({
+      ...p,
+      ...(order.userId === actor.userId && p.status === "PENDING" ? { checkoutUrl } : {}),
+    })),
+  };
+}
+
+export type OrderView = Awaited<ReturnType<typeof orderForViewer>>;
+
+/** A fan's tickets, grouped by order, upcoming first and then past. */
+export async function ticketsOfFan(db: DbOrTx, userId: string, now = new Date()) {
+  const orders = await db.order.findMany({
+    where: { userId, status: { in: ["PAID", "PARTIALLY_REFUNDED"] } },
+    select: {
+      id: true,
+      event: { select: { title: true, slug: true, startsAt: true, venue: { select: { name: true, city: true, timeZone: true } } } },
+      tickets: { where: { status: "ISSUED" }, select: { code: true } },
+    },
+    orderBy: { event: { startsAt: "asc" } },
+  });
+  const withTickets = orders.filter((o) => o.tickets.length > 0);
+  return {
+    upcoming: withTickets.filter((o) => o.event.startsAt >= now),
+    past: withTickets.filter((o) => o.event.startsAt < now).reverse(),
+  };
+}

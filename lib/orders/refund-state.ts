@@ -1,0 +1,35 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { returnToSale } from "@/lib/inventory/return-to-sale";
+import { transitionOrder } from "./state";
+
+/**
+ * Brings an order in line with what the payment provider says was refunded.
+ * A full refund voids the tickets and puts their seats back on sale.
+ */
+export async function recordExternalRefund(tx: Tx, options: { paymentIntentId: string; amountRefundedMinor: number }) {
+  const payment = await tx.payment.findFirst({ where: { providerPaymentId: options.paymentIntentId }, select: { orderId: true } });
+  if (!payment) return;
+  await tx.$queryRaw`SELECT id FROM orders WHERE id = ${payment.orderId} FOR UPDATE`;
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: payment.orderId },
+    select: { id: true, status: true, totalMinor: true, refundedMinor: true },
+  });
+  if (order.status !== "PAID" && order.status !== "PARTIALLY_REFUNDED") return;
+  const refunded = Math.min(options.amountRefundedMinor, order.totalMinor);
+  if (refunded <= order.refundedMinor) return;
+  const to = refunded >= order.totalMinor ? "REFUNDED" : "PARTIALLY_REFUNDED";
+  await transitionOrder(tx, order.id, order.status, to, { refundedMinor: refunded, statusReason: "Refunded at the payment provider." });
+  if (to === "REFUNDED") await voidTickets(tx, order.id);
+}
+
+async function voidTickets(tx: Tx, orderId: string) {
+  const tickets = await tx.ticket.findMany({ where: { orderId, status: "ISSUED" }, select: { id: true, seatId: true, ticketTypeId: true } });
+  await tx.ticket.updateMany({ where: { id: { in: tickets.map((t) => t.id) } }, data: { status: "VOIDED" } });
+  const gaCounts = new Map<string, number>();
+  for (const t of tickets) if (!t.seatId) gaCounts.set(t.ticketTypeId, (gaCounts.get(t.ticketTypeId) ?? 0) + 1);
+  await returnToSale(tx, {
+    seatIds: tickets.flatMap((t) => (t.seatId ? [t.seatId] : [])),
+    generalAdmission: [...gaCounts].map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity })),
+  });
+}

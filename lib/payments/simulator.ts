@@ -1,0 +1,174 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CheckoutSessionView, PaymentGateway } from "./gateway";
+import { signWebhookPayload } from "./signing";
+
+/** The card number that always declines, as in Stripe's test mode. */
+export const DECLINING_CARD = "4000000000000002";
+
+const randomId = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url")}`;
+
+type Session = Awaited<ReturnType<Db["simulatorSession"]["findUniqueOrThrow"]>>;
+
+/** Delivers a signed webhook to our own endpoint logic, exactly as Stripe would post it. */
+export type WebhookDelivery = (rawBody: string, signature: string) => Promise<void>;
+
+function sessionObject(session: Session) {
+  // The fields of Stripe's checkout.session object that webhook consumers read, in Stripe's shape.
+  return {
+    id: session.id,
+    object: "checkout.session",
+    amount_subtotal: session.amountTotal,
+    amount_total: session.amountTotal,
+    cancel_url: session.cancelUrl,
+    client_reference_id: session.clientReferenceId,
+    created: Math.floor(session.createdAt.getTime() / 1000),
+    currency: session.currency.toLowerCase(),
+    customer_details: { email: session.customerEmail },
+    customer_email: session.customerEmail,
+    expires_at: Math.floor(session.expiresAt.getTime() / 1000),
+    livemode: false,
+    metadata: session.metadata,
+    mode: "payment",
+    payment_intent: session.paymentIntentId,
+    payment_status: session.paymentStatus,
+    status: session.status,
+    success_url: session.successUrl,
+    url: null,
+  };
+}
+
+function eventEnvelope(type: string, object: object) {
+  return {
+    id: randomId("evt_sim"),
+    object: "event",
+    api_version: "2025-03-31.basil",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    data: { object },
+  };
+}
+
+/**
+ * The local payment provider: checkout sessions stored in PostgreSQL, a test
+ * payment page at /checkout/simulator/[sessionId], and webhooks signed with
+ * the webhook secret exactly as Stripe signs them.
+ */
+export function simulatorGateway(options: { db: Db; appUrl: string; secret: string; deliver: WebhookDelivery }) {
+  const { db } = options;
+
+  async function send(type: string, object: object) {
+    const payload = JSON.stringify(eventEnvelope(type, object));
+    await options.deliver(payload, signWebhookPayload(payload, options.secret));
+  }
+
+  async function load(sessionId: string) {
+    const session = await db.simulatorSession.findUnique({ where: { id: sessionId } });
+    if (!session) throw new AppError("NOT_FOUND", "No such checkout session.");
+    return session;
+  }
+
+  const gateway: PaymentGateway = {
+    kind: "simulator",
+
+    async createCheckoutSession(input) {
+      const existing = await db.simulatorSession.findFirst({ where: { orderId: input.orderId, status: "open" } });
+      const session =
+        existing ??
+        (await db.simulatorSession.create({
+          data: {
+            id: randomId("cs_test_sim"),
+            orderId: input.orderId,
+            clientReferenceId: input.orderId,
+            status: "open",
+            paymentStatus: "unpaid",
+            amountTotal: input.lineItems.reduce((sum, item) => sum + item.unitAmountMinor * item.quantity, 0),
+            currency: input.currency,
+            customerEmail: input.customerEmail,
+            lineItems: input.lineItems,
+            metadata: { orderId: input.orderId },
+            successUrl: input.successUrl,
+            cancelUrl: input.cancelUrl,
+            expiresAt: input.expiresAt,
+          },
+        }));
+      return { id: session.id, url: `${options.appUrl}/checkout/simulator/${session.id}`, expiresAt: session.expiresAt };
+    },
+
+    async retrieveCheckoutSession(sessionId): Promise<CheckoutSessionView> {
+      const session = await load(sessionId);
+      return {
+        id: session.id,
+        status: session.status as CheckoutSessionView["status"],
+        paymentStatus: session.paymentStatus as CheckoutSessionView["paymentStatus"],
+        paymentIntentId: session.paymentIntentId,
+        amountTotal: session.amountTotal,
+        currency: session.currency,
+        orderId: session.orderId,
+        url: session.status === "open" ? `${options.appUrl}/checkout/simulator/${session.id}` : null,
+        expiresAt: session.expiresAt,
+      };
+    },
+
+    async expireCheckoutSession(sessionId) {
+      const { count } = await db.simulatorSession.updateMany({
+        where: { id: sessionId, status: "open" },
+        data: { status: "expired" },
+      });
+      if (count === 1) await send("checkout.session.expired", sessionObject(await load(sessionId)));
+    },
+
+    async refund() {
+      return { id: randomId("re_sim"), status: "succeeded" };
+    },
+  };
+
+  return {
+    gateway,
+
+    /** The "Pay" button: declines the test card 4000 0000 0000 0002, otherwise completes the session. */
+    async pay(sessionId: string, card: string | undefined) {
+      const session = await load(sessionId);
+      if (session.status !== "open" || session.expiresAt <= new Date()) {
+        throw new AppError("ORDER_NOT_PAYABLE", "This payment page has expired or was already used.");
+      }
+      const paymentIntentId = session.paymentIntentId ?? randomId("pi_sim");
+      if (card?.replace(/\D/g, "") === DECLINING_CARD) {
+        await db.simulatorSession.update({ where: { id: sessionId }, data: { paymentIntentId } });
+        await send("payment_intent.payment_failed", {
+          id: paymentIntentId,
+          object: "payment_intent",
+          amount: session.amountTotal,
+          currency: session.currency.toLowerCase(),
+          metadata: session.metadata,
+          status: "requires_payment_method",
+          last_payment_error: { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." },
+        });
+        throw new AppError("PAYMENT_DECLINED", "Your card was declined. Try another card.");
+      }
+      const { count } = await db.simulatorSession.updateMany({
+        where: { id: sessionId, status: "open" },
+        data: { status: "complete", paymentStatus: "paid", paymentIntentId },
+      });
+      if (count !== 1) throw new AppError("ORDER_NOT_PAYABLE", "This payment page was already used.");
+      await send("checkout.session.completed", sessionObject(await load(sessionId)));
+      return { redirectUrl: session.successUrl };
+    },
+
+    /** The "Cancel" button: the session expires at once, as when a Stripe session is expired. */
+    async cancel(sessionId: string) {
+      const session = await load(sessionId);
+      await gateway.expireCheckoutSession(sessionId);
+      return { redirectUrl: session.cancelUrl };
+    },
+
+    load,
+  };
+}
+
+export type Simulator = ReturnType<typeof simulatorGateway>;
