@@ -64,9 +64,7 @@ export function GaPicker({ eventId, tiers, perOrderLimit }: GaPickerProps) {
           return (
             <li key={tier.id} className="flex items-center justify-between gap-3 py-3">
               <div className="min-w-0">
-                <p className="font-medium text-slate-900">
-                  {tier.name}
-                </p>
+                <p className="font-medium text-slate-900">{tier.name}</p>
                 <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
                   <span className="font-semibold">{formatMoney(tier.allInPriceMinor, tier.currency)}</span>
                   {tier.remaining > 0 && tier.remaining <= LOW_STOCK && (
@@ -106,8 +104,17 @@ export function GaPicker({ eventId, tiers, perOrderLimit }: GaPickerProps) {
           : "No tickets selected"}
       </p>
       <HoldAlert message={message} />
-      <button type="submit" className={primaryButtonClass} disabled={quantity === 0 || hold.pending} aria-busy={hold.pending}>
-        {hold.pending ? "Holding your tickets…" : quantity ? `Hold ${quantity} ${plural(quantity, "ticket")}` : "Hold tickets"}
+      <button
+        type="submit"
+        className={primaryButtonClass}
+        disabled={quantity === 0 || hold.pending}
+        aria-busy={hold.pending}
+      >
+        {hold.pending
+          ? "Holding your tickets…"
+          : quantity
+            ? `Hold ${quantity} ${plural(quantity, "ticket")}`
+            : "Hold tickets"}
       </button>
     </form>
   );

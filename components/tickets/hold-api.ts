@@ -80,7 +80,8 @@ export function holdResult(status: number, body: unknown): HoldResult {
     };
   }
   // 5xx messages are deliberately vague on the server; say something a fan can act on.
-  if (status >= 500 || !error) return { ok: false, kind: "rejected", code: error?.code ?? "HTTP_ERROR", message: MESSAGES.server };
+  if (status >= 500 || !error)
+    return { ok: false, kind: "rejected", code: error?.code ?? "HTTP_ERROR", message: MESSAGES.server };
   return { ok: false, kind: "rejected", code: error.code, message: error.message };
 }
 

@@ -73,7 +73,17 @@ function Section({ name, seats, styles, selectedKey, tabStopId }: SectionProps) 
         };
         // Taken seats shrink to grey dots: smaller as well as greyer, so not told by colour alone.
         if (!available) {
-          return <Glyph key={seat.id} shape="circle" x={seat.x} y={seat.y} r={r * 0.55} color={UNAVAILABLE_COLOR} attributes={attributes} />;
+          return (
+            <Glyph
+              key={seat.id}
+              shape="circle"
+              x={seat.x}
+              y={seat.y}
+              r={r * 0.55}
+              color={UNAVAILABLE_COLOR}
+              attributes={attributes}
+            />
+          );
         }
         return (
           <Glyph

@@ -10,13 +10,7 @@ import {
   viewBoxAttribute,
   type Direction,
 } from "./seat-map-geometry";
-import {
-  describeSelectionChange,
-  groupBySection,
-  seatName,
-  statusWord,
-  tierStyles,
-} from "./seat-map-labels";
+import { describeSelectionChange, groupBySection, seatName, statusWord, tierStyles } from "./seat-map-labels";
 import { Legend, SectionLabels, Stage, ZoomControls } from "./seat-map-parts";
 import { FocusMark, SeatMapSection, SelectionMarks, type Mark } from "./seat-map-section";
 import type { SeatMapSeat, TicketTier } from "./types";
@@ -51,7 +45,8 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
   const seatsById = useMemo(() => new Map(seats.map((seat) => [seat.id, seat])), [seats]);
   const layout = useMemo(() => mapLayout(seats), [seats]);
   const labels = useMemo(() => sections.map((s) => ({ name: s.name, ...centroid(s.seats) })), [sections]);
-  const map = useMapView(layout.bounds);
+  const { svgRef, view, zoomed, canZoomIn, zoomIn, zoomOut, reset, reveal, consumeDragClick, pointerHandlers } =
+    useMapView(layout.bounds);
 
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [focusVisible, setFocusVisible] = useState(false);
@@ -99,7 +94,7 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
   }
 
   function onClick(event: MouseEvent<SVGSVGElement>) {
-    if (map.consumeDragClick()) return;
+    if (consumeDragClick()) return;
     const seat = seatsById.get(seatIdOf(event.target) ?? "");
     if (!seat) return;
     setFocusedId(seat.id);
@@ -115,9 +110,9 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
       const next = nearestInDirection(seats, seat, direction);
       if (!next) return;
       setFocusedId(next.id);
-      map.reveal(next);
+      reveal(next);
       const selector = `[data-seat-id="${CSS.escape(next.id)}"]`;
-      map.svgRef.current?.querySelector<SVGElement>(selector)?.focus({ preventScroll: true });
+      svgRef.current?.querySelector<SVGElement>(selector)?.focus({ preventScroll: true });
     } else if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       toggle(seat);
@@ -131,7 +126,7 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
     setFocusedId(seat.id);
     setFocusVisible(visible);
     // Tabbing into the map may land on a seat that is zoomed out of view.
-    if (visible) map.reveal(seat);
+    if (visible) reveal(seat);
   }
 
   function onBlur(event: FocusEvent<SVGSVGElement>) {
@@ -144,19 +139,19 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
     <div className="flex flex-col gap-3">
       <div className="relative overflow-hidden rounded-xl border border-slate-200 bg-white">
         <svg
-          ref={map.svgRef}
+          ref={svgRef}
           data-testid="seat-map"
-          viewBox={viewBoxAttribute(map.view)}
+          viewBox={viewBoxAttribute(view)}
           role="group"
           aria-label="Seat map"
           aria-describedby={hintId}
-          className={`block h-auto w-full select-none ${map.zoomed ? "cursor-grab touch-none" : "touch-pan-y"}`}
+          className={`block h-auto w-full select-none ${zoomed ? "cursor-grab touch-none" : "touch-pan-y"}`}
           style={{ aspectRatio: `${bounds.width} / ${bounds.height}` }}
           onClick={onClick}
           onKeyDown={onKeyDown}
           onFocus={onFocus}
           onBlur={onBlur}
-          {...map.pointerHandlers}
+          {...pointerHandlers}
         >
           <Stage stage={layout.stage} />
           {sections.map((section) => (
@@ -169,21 +164,15 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
               tabStopId={tabStop?.section === section.name ? tabStop.id : null}
             />
           ))}
-          <SectionLabels labels={labels} fontSize={map.view.width / 45} />
+          <SectionLabels labels={labels} fontSize={view.width / 45} />
           <SelectionMarks marks={marks} />
           {focusVisible && tabStop && <FocusMark mark={markFor(tabStop)} />}
         </svg>
-        <ZoomControls
-          canZoomIn={map.canZoomIn}
-          canZoomOut={map.zoomed}
-          onZoomIn={map.zoomIn}
-          onZoomOut={map.zoomOut}
-          onReset={map.reset}
-        />
+        <ZoomControls canZoomIn={canZoomIn} canZoomOut={zoomed} onZoomIn={zoomIn} onZoomOut={zoomOut} onReset={reset} />
       </div>
       <p id={hintId} className="text-xs text-slate-600">
-        Stage at the top. Drag to move around the map; scroll, pinch or use + and − to zoom. With a keyboard, arrow
-        keys move between seats and Enter or Space picks one.
+        Stage at the top. Drag to move around the map; scroll, pinch or use + and − to zoom. With a keyboard, arrow keys
+        move between seats and Enter or Space picks one.
       </p>
       <p aria-live="polite" className="sr-only">
         {announcement}

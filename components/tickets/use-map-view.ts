@@ -50,10 +50,7 @@ export function useMapView(bounds: ViewBox) {
   const zoomIn = () => update((v, b) => zoomAt(v, BUTTON_ZOOM, viewCenter(v), b));
   const zoomOut = () => update((v, b) => zoomAt(v, 1 / BUTTON_ZOOM, viewCenter(v), b));
   const reset = () => update((_, b) => b);
-  const reveal = useCallback(
-    (point: Point) => update((v, b) => revealPoint(v, point, v.width * 0.04, b)),
-    [update],
-  );
+  const reveal = useCallback((point: Point) => update((v, b) => revealPoint(v, point, v.width * 0.04, b)), [update]);
 
   const onWheel = useEffectEvent((event: WheelEvent) => {
     const svg = svgRef.current;

@@ -155,6 +155,7 @@ async function holdOnce(deps: InventoryDeps, event: EventForSale, options: { use
         const contents: HoldContents = { holdId: created.id, eventId: event.id, seats, generalAdmission };
         await deps.store.acquire(tx, { ...contents, expiresAt, now, capacities: await capacitiesOf(tx, contents) });
         acquired = contents;
+        await assertSeatsStillForSale(tx, contents);
         return created;
       },
       { maxWait: 5_000, timeout: 10_000 },
@@ -164,6 +165,25 @@ async function holdOnce(deps: InventoryDeps, event: EventForSale, options: { use
     // A Redis hold is not undone by the database rollback.
     if (acquired && deps.store.kind !== "postgres") await deps.store.release(deps.db, acquired).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * A Redis store knows who holds a seat, not whether it was sold: a sale drops
+ * its Redis entries after it commits. Checked after taking the hold, so a
+ * seat whose sale commits later is still ours in Redis and cannot be sold.
+ */
+async function assertSeatsStillForSale(tx: Tx, contents: HoldContents) {
+  if (contents.seats.length === 0) return;
+  const gone = await tx.seat.findMany({
+    where: { id: { in: contents.seats.map((s) => s.seatId) }, status: { not: "AVAILABLE" } },
+    select: { id: true },
+  });
+  if (gone.length) {
+    throw new AppError("SEAT_UNAVAILABLE", "Some of those tickets were just taken.", {
+      unavailableSeatIds: gone.map((g) => g.id),
+      unavailableTicketTypeIds: [],
+    });
   }
 }
 

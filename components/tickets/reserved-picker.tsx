@@ -1,0 +1,119 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { HoldFailure, HoldRequest } from "./hold-api";
+import { BestAvailableForm } from "./best-available-form";
+import { SeatMap } from "./seat-map";
+import { plural, seatName } from "./seat-map-labels";
+import { SelectionSummary } from "./selection-summary";
+import { HoldAlert, listOf, primaryButtonClass } from "./ticket-ui";
+import type { SeatMapSeat, TicketTier } from "./types";
+import { useHold } from "./use-hold";
+import { useLiveSeats } from "./use-live-seats";
+
+export type ReservedPickerProps = {
+  eventId: string;
+  seats: readonly SeatMapSeat[];
+  tiers: readonly TicketTier[];
+  perOrderLimit: number;
+};
+
+type Action = "selection" | "best";
+
+export function ReservedPicker({ eventId, seats, tiers, perOrderLimit }: ReservedPickerProps) {
+  const hold = useHold(eventId);
+  const [selected, setSelected] = useState<readonly string[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [action, setAction] = useState<Action | null>(null);
+
+  const { liveSeats, markTaken } = useLiveSeats(eventId, seats, (takenIds) => {
+    // Our own successful hold shows up as HELD just before checkout opens; that isn't news.
+    if (hold.pending) return;
+    const lost = selected.filter((id) => takenIds.includes(id));
+    if (lost.length === 0) return;
+    setSelected((current) => current.filter((id) => !takenIds.includes(id)));
+    setMessage(
+      `${describeSeats(lost)} ${lost.length === 1 ? "was" : "were"} just taken, so we removed ${lost.length === 1 ? "it" : "them"} from your selection.`,
+    );
+  });
+
+  const seatsById = useMemo(() => new Map(liveSeats.map((seat) => [seat.id, seat])), [liveSeats]);
+  const selectedSeats = selected.flatMap((id) => seatsById.get(id) ?? []);
+
+  function describeSeats(ids: readonly string[]): string {
+    const names = ids.map((id) => seatsById.get(id)).flatMap((seat) => (seat ? [seatName(seat)] : []));
+    return names.length ? listOf(names) : `${ids.length} ${plural(ids.length, "seat")}`;
+  }
+
+  function toggle(seatId: string) {
+    setMessage(null);
+    setSelected((current) => {
+      if (current.includes(seatId)) return current.filter((id) => id !== seatId);
+      return current.length >= perOrderLimit ? current : [...current, seatId];
+    });
+  }
+
+  function explain(failure: HoldFailure): string {
+    if (failure.kind !== "unavailable") return failure.message;
+    const parts: string[] = [];
+    if (failure.seatIds.length) {
+      const count = failure.seatIds.length;
+      parts.push(
+        `${describeSeats(failure.seatIds)} ${count === 1 ? "was" : "were"} just taken; we've marked ${count === 1 ? "it" : "them"} on the map.`,
+      );
+    }
+    if (failure.ticketTypeIds.length) {
+      const names = tiers.filter((tier) => failure.ticketTypeIds.includes(tier.id)).map((tier) => tier.name);
+      parts.push(`There aren't enough seats together in ${names.length ? listOf(names) : "that price"} right now.`);
+    }
+    return parts.length ? `${parts.join(" ")} Please choose again.` : failure.message;
+  }
+
+  async function requestHold(kind: Action, body: HoldRequest) {
+    setAction(kind);
+    setMessage(null);
+    const failure = await hold.submit(body);
+    if (!failure) return;
+    setAction(null);
+    if (failure.kind === "unavailable" && failure.seatIds.length) {
+      markTaken(failure.seatIds);
+      setSelected((current) => current.filter((id) => !failure.seatIds.includes(id)));
+    }
+    setMessage(explain(failure));
+  }
+
+  const count = selected.length;
+  return (
+    <div className="flex flex-col gap-4">
+      <SeatMap seats={liveSeats} tiers={tiers} selectedIds={selected} onToggle={toggle} maxSelectable={perOrderLimit} />
+      <SelectionSummary
+        seats={selectedSeats}
+        tiers={tiers}
+        limit={perOrderLimit}
+        onRemove={toggle}
+        disabled={hold.pending}
+      />
+      <HoldAlert message={message} />
+      <button
+        type="button"
+        className={primaryButtonClass}
+        disabled={count === 0 || hold.pending}
+        aria-busy={action === "selection"}
+        onClick={() => void requestHold("selection", { seatIds: [...selected] })}
+      >
+        {action === "selection"
+          ? "Holding your seats…"
+          : count
+            ? `Hold ${count} ${plural(count, "seat")}`
+            : "Hold seats"}
+      </button>
+      <BestAvailableForm
+        tiers={tiers}
+        perOrderLimit={perOrderLimit}
+        pending={hold.pending}
+        searching={action === "best"}
+        onSubmit={(ticketTypeId, quantity) => void requestHold("best", { ticketTypeId, quantity })}
+      />
+    </div>
+  );
+}

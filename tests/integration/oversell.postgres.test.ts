@@ -1,0 +1,3 @@
+import { oversellRace } from "./oversell.race";
+
+oversellRace("PostgreSQL");
