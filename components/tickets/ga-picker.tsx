@@ -34,7 +34,7 @@ export function GaPicker({ eventId, tiers, perOrderLimit }: GaPickerProps) {
     setMessage(null);
     if (chosenTier && chosenTier.id !== tier.id && next > 0) {
       setNotice(
-        `You can hold one ticket type at a time, so we cleared your ${quantity} ${chosenTier.name} ${plural(quantity, "ticket")}.`,
+        `Switched to ${tier.name}: we cleared your ${quantity} ${chosenTier.name} ${plural(quantity, "ticket")}.`,
       );
     } else if (next === 0) {
       setNotice(null);

@@ -67,14 +67,14 @@ export function ZoomControls(props: {
   onReset: () => void;
 }) {
   return (
-    <div className="absolute top-2 right-2 flex flex-col gap-1.5">
-      <button type="button" className={controlClass} onClick={props.onZoomIn} disabled={!props.canZoomIn}>
-        <span aria-hidden="true">+</span>
-        <span className="sr-only">Zoom in</span>
-      </button>
+    <div className="flex shrink-0 gap-1.5">
       <button type="button" className={controlClass} onClick={props.onZoomOut} disabled={!props.canZoomOut}>
         <span aria-hidden="true">−</span>
         <span className="sr-only">Zoom out</span>
+      </button>
+      <button type="button" className={controlClass} onClick={props.onZoomIn} disabled={!props.canZoomIn}>
+        <span aria-hidden="true">+</span>
+        <span className="sr-only">Zoom in</span>
       </button>
       <button type="button" className={controlClass} onClick={props.onReset} disabled={!props.canZoomOut}>
         <svg viewBox="0 0 20 20" className="h-5 w-5" aria-hidden="true">

@@ -137,7 +137,7 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
   const { bounds } = layout;
   return (
     <div className="flex flex-col gap-3">
-      <div className="relative overflow-hidden rounded-xl border border-slate-200 bg-white">
+      <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
         <svg
           ref={svgRef}
           data-testid="seat-map"
@@ -168,12 +168,14 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
           <SelectionMarks marks={marks} />
           {focusVisible && tabStop && <FocusMark mark={markFor(tabStop)} />}
         </svg>
+      </div>
+      <div className="flex items-start justify-between gap-3">
+        <p id={hintId} className="text-xs text-slate-600">
+          Stage at the top. Drag to move around; scroll, pinch or use the buttons to zoom. With a keyboard, arrow keys
+          move between seats and Enter or Space picks one.
+        </p>
         <ZoomControls canZoomIn={canZoomIn} canZoomOut={zoomed} onZoomIn={zoomIn} onZoomOut={zoomOut} onReset={reset} />
       </div>
-      <p id={hintId} className="text-xs text-slate-600">
-        Stage at the top. Drag to move around the map; scroll, pinch or use + and − to zoom. With a keyboard, arrow keys
-        move between seats and Enter or Space picks one.
-      </p>
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>

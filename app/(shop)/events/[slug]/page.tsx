@@ -1,56 +1,129 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { Countdown } from "@/components/checkout/countdown";
 import { EventArt } from "@/components/events/event-art";
+import { EventJsonLd } from "@/components/events/event-json-ld";
+import { GaPicker } from "@/components/tickets/ga-picker";
+import { ReservedPicker } from "@/components/tickets/reserved-picker";
+import type { TicketTier } from "@/components/tickets/types";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { findPublicEventBySlug } from "@/lib/events/queries";
+import { cachedEventPage } from "@/lib/events/event-page";
 import { formatEventDate, formatMoney } from "@/lib/format";
+import { holdStore } from "@/lib/inventory";
+import { remainingByTicketType, unavailableSeats } from "@/lib/inventory/availability";
 
-const loadEvent = cache((slug: string) => findPublicEventBySlug(db, slug));
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const event = await loadEvent((await params).slug);
-  return event ? { title: event.title, description: event.description.slice(0, 160) } : { title: "Event not found" };
+  const event = await cachedEventPage((await params).slug);
+  if (!event) return { title: "Event not found" };
+  const when = formatEventDate(new Date(event.startsAt), event.venue.timeZone);
+  const description = `${when} at ${event.venue.name}, ${event.venue.city}. ${event.description}`.slice(0, 200);
+  return {
+    title: event.title,
+    description,
+    alternates: { canonical: `/events/${event.slug}` },
+    openGraph: { title: event.title, description, type: "website", url: `${config().APP_URL}/events/${event.slug}` },
+  };
+}
+
+function SaleState({ event, now, soldOut }: { event: { status: string; onSaleAt: string; startsAt: string }; now: Date; soldOut: boolean }) {
+  if (event.status === "CANCELLED") {
+    return <p className="rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">This event has been cancelled. Ticket holders are refunded automatically.</p>;
+  }
+  if (new Date(event.startsAt) <= now) return <p className="rounded-lg bg-slate-100 px-3 py-2 font-medium">This event has already taken place.</p>;
+  if (new Date(event.onSaleAt) > now) {
+    return (
+      <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900" data-testid="on-sale-countdown">
+        On sale {new Date(event.onSaleAt).toUTCString().slice(0, 22)} UTC ·{" "}
+        <Countdown until={event.onSaleAt} label="until tickets go on sale" expiredText="Tickets are on sale now — reload the page" />
+      </p>
+    );
+  }
+  if (soldOut) return <p className="rounded-lg bg-slate-100 px-3 py-2 font-semibold">Sold out</p>;
+  return null;
 }
 
 export default async function EventPage({ params }: Props) {
-  const event = await loadEvent((await params).slug);
+  const event = await cachedEventPage((await params).slug);
   if (!event) notFound();
+  const now = new Date();
+  const store = holdStore();
+  const reserved = event.seats.length > 0;
+  const [remaining, unavailable] = await Promise.all([
+    remainingByTicketType(db, store, event.id, now),
+    reserved ? unavailableSeats(db, store, event.id, now) : Promise.resolve({}),
+  ]);
+  const tiers: TicketTier[] = event.ticketTypes.map((t) => ({
+    id: t.id,
+    name: t.name,
+    kind: t.kind,
+    allInPriceMinor: t.priceMinor + t.feeMinor,
+    currency: t.currency,
+    remaining: remaining.get(t.id) ?? 0,
+  }));
+  const left = tiers.reduce((sum, t) => sum + t.remaining, 0);
+  const onSale = event.status === "PUBLISHED" && new Date(event.onSaleAt) <= now && new Date(event.startsAt) > now && left > 0;
   const { venue } = event;
+  const unavailableById = unavailable as Record<string, "HELD" | "SOLD">;
+
   return (
-    <article className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-      <div>
+    <article className="flex flex-col gap-6">
+      <EventJsonLd event={event} url={`${config().APP_URL}/events/${event.slug}`} remaining={left} />
+      <header className="grid gap-4 md:grid-cols-[1fr_2fr] md:items-center">
         <EventArt title={event.title} category={event.category} className="aspect-video w-full rounded-2xl" />
-        <h1 className="mt-4 text-3xl font-extrabold">{event.title}</h1>
-        {event.status === "CANCELLED" && (
-          <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">
-            This event has been cancelled.
+        <div>
+          <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{event.category.toLowerCase()}</p>
+          <h1 className="text-3xl font-extrabold">{event.title}</h1>
+          <p className="mt-1 text-lg text-slate-800">{formatEventDate(new Date(event.startsAt), venue.timeZone)}</p>
+          <p className="text-slate-700">
+            {venue.name}, {venue.address}, {venue.city}
+            {venue.region ? `, ${venue.region}` : ""}
           </p>
-        )}
-        <p className="mt-2 text-lg text-slate-800">{formatEventDate(event.startsAt, venue.timeZone)}</p>
-        <p className="text-slate-700">
-          {venue.name}, {venue.address}, {venue.city}
-          {venue.region ? `, ${venue.region}` : ""}
-        </p>
-        <p className="mt-4 whitespace-pre-line text-slate-800">{event.description}</p>
-        <p className="mt-2 text-sm text-slate-600">Presented by {event.organization.name}</p>
-      </div>
-      <aside aria-labelledby="tickets-heading" className="h-fit rounded-2xl border border-slate-200 bg-white p-4">
-        <h2 id="tickets-heading" className="mb-3 text-lg font-bold">
+          {event.performers.length > 0 && <p className="mt-1 text-slate-700">With {event.performers.join(", ")}</p>}
+        </div>
+      </header>
+
+      <SaleState event={event} now={now} soldOut={left === 0} />
+
+      <section aria-labelledby="tickets-heading" className="rounded-2xl border border-slate-200 bg-white p-4">
+        <h2 id="tickets-heading" className="text-lg font-bold">
           Tickets
         </h2>
-        <ul className="divide-y divide-slate-100">
-          {event.ticketTypes.map((type) => (
-            <li key={type.id} className="flex items-center justify-between py-2">
-              <span>{type.name}</span>
-              <span className="font-semibold">{formatMoney(type.priceMinor + type.feeMinor, type.currency)}</span>
+        <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="ticket-types">
+          {tiers.map((tier) => (
+            <li key={tier.id}>
+              <span className="font-medium">{tier.name}</span> {formatMoney(tier.allInPriceMinor, tier.currency)}{" "}
+              <span className="text-slate-600">
+                {tier.remaining === 0 ? "· Sold out" : tier.remaining <= 20 ? `· ${tier.remaining} left` : ""}
+              </span>
             </li>
           ))}
         </ul>
-        <p className="mt-2 text-xs text-slate-600">Prices include all fees.</p>
-      </aside>
+        <p className="mb-4 text-xs text-slate-600">Prices include all fees. Holds last {event.holdMinutes} minutes.</p>
+        {onSale &&
+          (reserved ? (
+            <ReservedPicker
+              eventId={event.id}
+              tiers={tiers}
+              perOrderLimit={event.perOrderLimit}
+              seats={event.seats.map((seat) => ({ ...seat, status: unavailableById[seat.id] ?? "AVAILABLE" }))}
+            />
+          ) : (
+            <GaPicker eventId={event.id} tiers={tiers} perOrderLimit={event.perOrderLimit} />
+          ))}
+      </section>
+
+      <section aria-labelledby="about-heading">
+        <h2 id="about-heading" className="text-lg font-bold">
+          About
+        </h2>
+        <p className="mt-1 whitespace-pre-line text-slate-800">{event.description}</p>
+        <p className="mt-2 text-sm text-slate-600">Presented by {event.organization.name}</p>
+      </section>
     </article>
   );
 }

@@ -1,0 +1,49 @@
+import type { CachedEventPage } from "@/lib/events/event-page";
+
+/** schema.org Event data for crawlers; prices in major units as schema.org expects. */
+export function EventJsonLd({ event, url, remaining }: { event: CachedEventPage; url: string; remaining: number }) {
+  const prices = event.ticketTypes.map((t) => (t.priceMinor + t.feeMinor) / 100);
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "Event",
+    name: event.title,
+    description: event.description,
+    startDate: event.startsAt,
+    endDate: event.endsAt,
+    eventStatus: event.status === "CANCELLED" ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
+    eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
+    location: {
+      "@type": "Place",
+      name: event.venue.name,
+      address: {
+        "@type": "PostalAddress",
+        streetAddress: event.venue.address,
+        addressLocality: event.venue.city,
+        addressRegion: event.venue.region,
+        postalCode: event.venue.postalCode,
+        addressCountry: event.venue.country,
+      },
+      geo: { "@type": "GeoCoordinates", latitude: event.venue.latitude, longitude: event.venue.longitude },
+    },
+    performer: event.performers.map((name) => ({ "@type": "PerformingGroup", name })),
+    organizer: { "@type": "Organization", name: event.organization.name },
+    offers: prices.length
+      ? {
+          "@type": "AggregateOffer",
+          url,
+          priceCurrency: event.ticketTypes[0]!.currency,
+          lowPrice: Math.min(...prices),
+          highPrice: Math.max(...prices),
+          availability: remaining > 0 ? "https://schema.org/InStock" : "https://schema.org/SoldOut",
+          validFrom: event.onSaleAt,
+        }
+      : undefined,
+  };
+  return (
+    <script
+      type="application/ld+json"
+      // JSON.stringify output with "<" escaped cannot close the script element.
+      dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, "\\u003c") }}
+    />
+  );
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
+
+const ARENA_SHOW = /The Velvet Comets: World Tour/;
+
+/** A new fan, signed in, so per-fan ticket limits never carry over between tests or retries. */
+async function signedInFan(page: Page) {
+  const email = `buyer-${randomUUID()}@example.test`;
+  const created = await page.request.post("/api/v1/users", { data: { email, password: "a-long-password", name: "E2E Buyer" } });
+  expect(created.status()).toBe(201);
+  await page.goto("/signin");
+  await signIn(page, email, "a-long-password");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+async function openArenaShow(page: Page) {
+  await page.getByRole("searchbox", { name: /search events/i }).fill("Velvet Comets World Tour");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: ARENA_SHOW }).first().click();
+  await expect(page.getByTestId("seat-map")).toBeVisible();
+}
+
+/** Free seats of one section, as the map offers them. */
+const freeSeats = (page: Page, section: string) =>
+  page.locator(`[data-seat-id][aria-label^="Section ${section}, "]:not([aria-disabled="true"])`);
+
+async function payInSimulator(page: Page, card?: string) {
+  await expect(page.getByText(/TEST MODE/)).toBeVisible();
+  if (card) await page.getByLabel("Card number").fill(card);
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+test("a fan picks arena seats with the mouse and the keyboard, pays, and another browser sees them taken", async ({
+  page,
+  browser,
+}) => {
+  await signedInFan(page);
+  await openArenaShow(page);
+  const eventUrl = page.url();
+
+  const first = freeSeats(page, "105").first();
+  const firstName = (await first.getAttribute("aria-label"))!.split(", $")[0]!;
+  await first.click();
+  await expect(page.getByRole("button", { name: "Hold 1 seat" })).toBeVisible();
+  // The map keeps focus on the chosen seat: the arrow key moves to a neighbour and Enter picks it.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Hold 2 seats" })).toBeVisible();
+  const summary = page.getByTestId("selection-summary");
+  await expect(summary).toContainText(firstName);
+
+  await page.getByRole("button", { name: "Hold 2 seats" }).click();
+  await expect(page).toHaveURL(/\/checkout\/[^/]+$/);
+  await expect(page.getByTestId("countdown")).toBeVisible();
+  await expect(page.getByTestId("hold-items").getByRole("listitem")).toHaveCount(2);
+  const heldSeats = await page.getByTestId("hold-items").getByRole("listitem").allInnerTexts();
+
+  await page.getByRole("button", { name: /^Pay \$/ }).click();
+  await payInSimulator(page);
+  await expect(page).toHaveURL(/\/orders\//);
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  await expect(page.getByTestId("tickets").getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("img", { name: /QR code for ticket MQ-/ })).toHaveCount(2);
+
+  const other = await browser.newPage();
+  await other.goto(eventUrl);
+  for (const text of heldSeats) {
+    const seatName = text.split("\n").find((line) => line.startsWith("Section"))!;
+    await expect(other.locator(`[aria-label^="${seatName},"]`)).toHaveAttribute("aria-disabled", "true");
+  }
+  await other.close();
+});
+
+test("a fan buys general admission tickets by quantity @mobile", async ({ page }) => {
+  await signedInFan(page);
+  await page.goto("/search?q=Stand-Up");
+  await page.getByTestId("event-grid").getByRole("link").first().click();
+  const stepper = page.getByRole("group", { name: /tickets$/ }).first();
+  await stepper.getByRole("button", { name: "One more" }).click();
+  await stepper.getByRole("button", { name: "One more" }).click();
+  await page.getByRole("button", { name: "Hold 2 tickets" }).click();
+  await expect(page).toHaveURL(/\/checkout\//);
+  await page.getByRole("button", { name: /^Pay \$/ }).click();
+  await payInSimulator(page);
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  await expect(page.getByTestId("tickets").getByRole("listitem")).toHaveCount(2);
+  await page.getByRole("link", { name: "All my tickets" }).click();
+  await expect(page.getByRole("heading", { name: "My tickets" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /2 tickets/ })).toBeVisible();
+});
+
+test("a declined card keeps the seats held and the fan can pay again", async ({ page, browser }) => {
+  await signedInFan(page);
+  await openArenaShow(page);
+  const eventUrl = page.url();
+  const seat = freeSeats(page, "203").first();
+  const seatName = (await seat.getAttribute("aria-label"))!.split(", $")[0]!;
+  await seat.click();
+  await page.getByRole("button", { name: "Hold 1 seat" }).click();
+  await page.getByRole("button", { name: /^Pay \$/ }).click();
+
+  await payInSimulator(page, "4000 0000 0000 0002");
+  await expect(page.getByRole("alert")).toContainText("declined");
+  const other = await browser.newPage();
+  await other.goto(eventUrl);
+  await expect(other.locator(`[aria-label^="${seatName},"]`)).toHaveAttribute("aria-disabled", "true");
+  await other.close();
+
+  await payInSimulator(page, "4242 4242 4242 4242");
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+});
