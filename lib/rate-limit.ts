@@ -19,7 +19,11 @@ export async function enforceRateLimit(options: { key: string; limit: number; wi
   let count: number;
   let retryAfterMs: number;
   if (redis) {
-    const [n, ttl] = (await redis.eval(FIXED_WINDOW_SCRIPT, [`rl:${options.key}`], [String(options.windowSeconds * 1000)])) as [number, number];
+    const [n, ttl] = (await redis.eval(
+      FIXED_WINDOW_SCRIPT,
+      [`rl:${options.key}`],
+      [String(options.windowSeconds * 1000)],
+    )) as [number, number];
     count = Number(n);
     retryAfterMs = Number(ttl);
   } else {

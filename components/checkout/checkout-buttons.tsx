@@ -27,7 +27,11 @@ export function CheckoutButtons({ holdId, eventSlug, total }: { holdId: string; 
       <form action={release}>
         <input type="hidden" name="holdId" value={holdId} />
         <input type="hidden" name="eventSlug" value={eventSlug} />
-        <button type="submit" disabled={paying || releasing} className="w-full rounded-lg px-4 py-2 text-slate-700 underline">
+        <button
+          type="submit"
+          disabled={paying || releasing}
+          className="w-full rounded-lg px-4 py-2 text-slate-700 underline"
+        >
           {releasing ? "Releasing…" : "Release these tickets"}
         </button>
       </form>

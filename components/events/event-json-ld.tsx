@@ -10,7 +10,8 @@ export function EventJsonLd({ event, url, remaining }: { event: CachedEventPage;
     description: event.description,
     startDate: event.startsAt,
     endDate: event.endsAt,
-    eventStatus: event.status === "CANCELLED" ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
+    eventStatus:
+      event.status === "CANCELLED" ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
     eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
     location: {
       "@type": "Place",

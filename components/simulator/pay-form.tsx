@@ -67,7 +67,12 @@ export function SimulatorPayForm({ sessionId, total }: { sessionId: string; tota
       >
         {pending === "pay" ? "Paying…" : `Pay ${total}`}
       </button>
-      <button type="button" disabled={pending !== null} onClick={() => void act("cancel")} className="text-slate-700 underline">
+      <button
+        type="button"
+        disabled={pending !== null}
+        onClick={() => void act("cancel")}
+        className="text-slate-700 underline"
+      >
         {pending === "cancel" ? "Cancelling…" : "Cancel and go back"}
       </button>
     </form>

@@ -31,8 +31,16 @@ export function cachedEventPage(slug: string) {
         createdAt: event.createdAt.toISOString(),
         updatedAt: event.updatedAt.toISOString(),
         cancelledAt: event.cancelledAt?.toISOString() ?? null,
-        venue: { ...event.venue, createdAt: event.venue.createdAt.toISOString(), updatedAt: event.venue.updatedAt.toISOString() },
-        ticketTypes: event.ticketTypes.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() })),
+        venue: {
+          ...event.venue,
+          createdAt: event.venue.createdAt.toISOString(),
+          updatedAt: event.venue.updatedAt.toISOString(),
+        },
+        ticketTypes: event.ticketTypes.map((t) => ({
+          ...t,
+          createdAt: t.createdAt.toISOString(),
+          updatedAt: t.updatedAt.toISOString(),
+        })),
       };
     },
     ["event-page", slug],

@@ -38,7 +38,9 @@ async function ticketsAlreadyTaken(tx: Tx, options: { eventId: string; userId: s
   const [held, issued] = await Promise.all([
     tx.holdItem.aggregate({
       _sum: { quantity: true },
-      where: { hold: { eventId: options.eventId, userId: options.userId, status: "ACTIVE", expiresAt: { gt: options.now } } },
+      where: {
+        hold: { eventId: options.eventId, userId: options.userId, status: "ACTIVE", expiresAt: { gt: options.now } },
+      },
     }),
     tx.ticket.count({ where: { eventId: options.eventId, status: "ISSUED", order: { userId: options.userId } } }),
   ]);
@@ -68,7 +70,13 @@ async function resolveSeats(db: DbOrTx, event: EventForSale, seatIds: string[]) 
   return seats.map((s) => ({ seatId: s.id, ticketTypeId: s.ticketTypeId }));
 }
 
-async function pickBestSeats(deps: InventoryDeps, event: EventForSale, ticketTypeId: string, quantity: number, now: Date) {
+async function pickBestSeats(
+  deps: InventoryDeps,
+  event: EventForSale,
+  ticketTypeId: string,
+  quantity: number,
+  now: Date,
+) {
   const [layout, held] = await Promise.all([
     deps.db.seat.findMany({
       where: { eventId: event.id, ticketTypeId },
@@ -104,7 +112,10 @@ async function resolveRequest(deps: InventoryDeps, event: EventForSale, input: H
  * cannot both squeeze under the limit). "Best available" requests retry with
  * a fresh pick when another buyer wins the block first.
  */
-export async function createHold(deps: InventoryDeps, options: { userId: string; eventId: string; input: HoldRequestInput }) {
+export async function createHold(
+  deps: InventoryDeps,
+  options: { userId: string; eventId: string; input: HoldRequestInput },
+) {
   const now = deps.now?.() ?? new Date();
   const event = await loadEventForSale(deps.db, options.eventId);
   assertOnSale(event, now);
@@ -120,7 +131,12 @@ export async function createHold(deps: InventoryDeps, options: { userId: string;
   }
 }
 
-async function holdOnce(deps: InventoryDeps, event: EventForSale, options: { userId: string; input: HoldRequestInput }, now: Date) {
+async function holdOnce(
+  deps: InventoryDeps,
+  event: EventForSale,
+  options: { userId: string; input: HoldRequestInput },
+  now: Date,
+) {
   const { seats, generalAdmission } = await resolveRequest(deps, event, options.input, now);
   const quantity = seats.length + generalAdmission.reduce((sum, g) => sum + g.quantity, 0);
   if (quantity > event.perOrderLimit) {
@@ -149,7 +165,11 @@ async function holdOnce(deps: InventoryDeps, event: EventForSale, options: { use
         await tx.holdItem.createMany({
           data: [
             ...seats.map((s) => ({ holdId: created.id, ticketTypeId: s.ticketTypeId, seatId: s.seatId, quantity: 1 })),
-            ...generalAdmission.map((g) => ({ holdId: created.id, ticketTypeId: g.ticketTypeId, quantity: g.quantity })),
+            ...generalAdmission.map((g) => ({
+              holdId: created.id,
+              ticketTypeId: g.ticketTypeId,
+              quantity: g.quantity,
+            })),
           ],
         });
         const contents: HoldContents = { holdId: created.id, eventId: event.id, seats, generalAdmission };
@@ -230,10 +250,19 @@ export async function describeHold(db: DbOrTx, holdId: string) {
 
 export type HoldView = Awaited<ReturnType<typeof describeHold>>;
 
-export async function holdContents(db: DbOrTx, holdId: string): Promise<HoldContents & { status: string; expiresAt: Date }> {
+export async function holdContents(
+  db: DbOrTx,
+  holdId: string,
+): Promise<HoldContents & { status: string; expiresAt: Date }> {
   const hold = await db.hold.findUniqueOrThrow({
     where: { id: holdId },
-    select: { id: true, eventId: true, status: true, expiresAt: true, items: { select: { ticketTypeId: true, seatId: true, quantity: true } } },
+    select: {
+      id: true,
+      eventId: true,
+      status: true,
+      expiresAt: true,
+      items: { select: { ticketTypeId: true, seatId: true, quantity: true } },
+    },
   });
   return {
     holdId: hold.id,
@@ -241,7 +270,9 @@ export async function holdContents(db: DbOrTx, holdId: string): Promise<HoldCont
     status: hold.status,
     expiresAt: hold.expiresAt,
     seats: hold.items.flatMap((i) => (i.seatId ? [{ seatId: i.seatId, ticketTypeId: i.ticketTypeId }] : [])),
-    generalAdmission: hold.items.filter((i) => !i.seatId).map((i) => ({ ticketTypeId: i.ticketTypeId, quantity: i.quantity })),
+    generalAdmission: hold.items
+      .filter((i) => !i.seatId)
+      .map((i) => ({ ticketTypeId: i.ticketTypeId, quantity: i.quantity })),
   };
 }
 

@@ -1,7 +1,10 @@
 // An iCalendar (RFC 5545) file for an order's event, so fans can add it to their calendar.
 
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function escapeText(text: string): string {

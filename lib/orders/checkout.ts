@@ -18,7 +18,9 @@ export async function ownHold(db: Db, options: { holdId: string; userId: string 
 }
 
 function lineItemName(item: HoldView["items"][number]) {
-  return item.seat ? `${item.ticketTypeName} — Section ${item.seat.section}, Row ${item.seat.row}, Seat ${item.seat.number}` : item.ticketTypeName;
+  return item.seat
+    ? `${item.ticketTypeName} — Section ${item.seat.section}, Row ${item.seat.row}, Seat ${item.seat.number}`
+    : item.ticketTypeName;
 }
 
 /**
@@ -28,7 +30,10 @@ function lineItemName(item: HoldView["items"][number]) {
 export async function startCheckout(deps: CheckoutDeps, options: { userId: string; holdId: string }) {
   const now = deps.now?.() ?? new Date();
   const hold = await ownHold(deps.db, options);
-  const existing = await deps.db.order.findFirst({ where: { holdId: hold.holdId, status: "PENDING" }, select: { id: true } });
+  const existing = await deps.db.order.findFirst({
+    where: { holdId: hold.holdId, status: "PENDING" },
+    select: { id: true },
+  });
   if (existing) {
     const payment = await openPaymentOf(deps.db, existing.id);
     if (payment) return { orderId: existing.id, checkoutUrl: payment.checkoutUrl };
@@ -77,7 +82,11 @@ export async function startCheckout(deps: CheckoutDeps, options: { userId: strin
   const session = await deps.gateway.createCheckoutSession({
     orderId,
     currency: hold.currency,
-    lineItems: hold.items.map((i) => ({ name: lineItemName(i), unitAmountMinor: i.unitAllInMinor, quantity: i.quantity })),
+    lineItems: hold.items.map((i) => ({
+      name: lineItemName(i),
+      unitAmountMinor: i.unitAllInMinor,
+      quantity: i.quantity,
+    })),
     customerEmail: user.email,
     successUrl: `${deps.appUrl}/orders/${orderId}?from=checkout`,
     cancelUrl: `${deps.appUrl}/checkout/${hold.holdId}?cancelled=1`,
@@ -105,11 +114,18 @@ export async function startCheckout(deps: CheckoutDeps, options: { userId: strin
  * The fan lets go of a hold: its seats return to sale at once, an open order
  * for it is cancelled, and its payment page is closed so nobody pays late.
  */
-export async function abandonHold(deps: Pick<CheckoutDeps, "db" | "store" | "gateway">, options: { userId: string; holdId: string }) {
+export async function abandonHold(
+  deps: Pick<CheckoutDeps, "db" | "store" | "gateway">,
+  options: { userId: string; holdId: string },
+) {
   await ownHold(deps.db, options);
   const sessions = await deps.db.$transaction(async (tx) => {
-    const orders = await tx.order.findMany({ where: { holdId: options.holdId, status: "PENDING" }, select: { id: true } });
-    for (const order of orders) await transitionOrder(tx, order.id, "PENDING", "CANCELLED", { statusReason: "Released by the buyer." });
+    const orders = await tx.order.findMany({
+      where: { holdId: options.holdId, status: "PENDING" },
+      select: { id: true },
+    });
+    for (const order of orders)
+      await transitionOrder(tx, order.id, "PENDING", "CANCELLED", { statusReason: "Released by the buyer." });
     await releaseHoldIn(tx, deps.store, options.holdId);
     return tx.payment.findMany({
       where: { orderId: { in: orders.map((o) => o.id) }, status: "PENDING" },

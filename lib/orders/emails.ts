@@ -29,7 +29,9 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
         email: true,
         totalMinor: true,
         currency: true,
-        event: { select: { title: true, startsAt: true, venue: { select: { name: true, city: true, timeZone: true } } } },
+        event: {
+          select: { title: true, startsAt: true, venue: { select: { name: true, city: true, timeZone: true } } },
+        },
         _count: { select: { tickets: true } },
       },
     });

@@ -48,10 +48,21 @@ const orderSelect = {
     orderBy: { code: "asc" },
   },
   payments: {
-    select: { provider: true, status: true, amountMinor: true, failureMessage: true, createdAt: true, updatedAt: true, checkoutUrl: true },
+    select: {
+      provider: true,
+      status: true,
+      amountMinor: true,
+      failureMessage: true,
+      createdAt: true,
+      updatedAt: true,
+      checkoutUrl: true,
+    },
     orderBy: { createdAt: "asc" },
   },
-  refunds: { select: { amountMinor: true, reason: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+  refunds: {
+    select: { amountMinor: true, reason: true, status: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  },
 } as const;
 
 /** An order for its buyer, the event's organizer staff, or an admin; "not found" for anyone else. */
@@ -84,7 +95,14 @@ export async function ticketsOfFan(db: DbOrTx, userId: string, now = new Date())
     where: { userId, status: { in: ["PAID", "PARTIALLY_REFUNDED"] } },
     select: {
       id: true,
-      event: { select: { title: true, slug: true, startsAt: true, venue: { select: { name: true, city: true, timeZone: true } } } },
+      event: {
+        select: {
+          title: true,
+          slug: true,
+          startsAt: true,
+          venue: { select: { name: true, city: true, timeZone: true } },
+        },
+      },
       tickets: { where: { status: "ISSUED" }, select: { code: true } },
     },
     orderBy: { event: { startsAt: "asc" } },

@@ -8,7 +8,10 @@ import { transitionOrder } from "./state";
  * A full refund voids the tickets and puts their seats back on sale.
  */
 export async function recordExternalRefund(tx: Tx, options: { paymentIntentId: string; amountRefundedMinor: number }) {
-  const payment = await tx.payment.findFirst({ where: { providerPaymentId: options.paymentIntentId }, select: { orderId: true } });
+  const payment = await tx.payment.findFirst({
+    where: { providerPaymentId: options.paymentIntentId },
+    select: { orderId: true },
+  });
   if (!payment) return;
   await tx.$queryRaw`SELECT id FROM orders WHERE id = ${payment.orderId} FOR UPDATE`;
   const order = await tx.order.findUniqueOrThrow({
@@ -19,12 +22,18 @@ export async function recordExternalRefund(tx: Tx, options: { paymentIntentId: s
   const refunded = Math.min(options.amountRefundedMinor, order.totalMinor);
   if (refunded <= order.refundedMinor) return;
   const to = refunded >= order.totalMinor ? "REFUNDED" : "PARTIALLY_REFUNDED";
-  await transitionOrder(tx, order.id, order.status, to, { refundedMinor: refunded, statusReason: "Refunded at the payment provider." });
+  await transitionOrder(tx, order.id, order.status, to, {
+    refundedMinor: refunded,
+    statusReason: "Refunded at the payment provider.",
+  });
   if (to === "REFUNDED") await voidTickets(tx, order.id);
 }
 
 async function voidTickets(tx: Tx, orderId: string) {
-  const tickets = await tx.ticket.findMany({ where: { orderId, status: "ISSUED" }, select: { id: true, seatId: true, ticketTypeId: true } });
+  const tickets = await tx.ticket.findMany({
+    where: { orderId, status: "ISSUED" },
+    select: { id: true, seatId: true, ticketTypeId: true },
+  });
   await tx.ticket.updateMany({ where: { id: { in: tickets.map((t) => t.id) } }, data: { status: "VOIDED" } });
   const gaCounts = new Map<string, number>();
   for (const t of tickets) if (!t.seatId) gaCounts.set(t.ticketTypeId, (gaCounts.get(t.ticketTypeId) ?? 0) + 1);

@@ -30,7 +30,13 @@ export function refundHandler(db: Db, gateway: PaymentGateway): OutboxHandler {
     const { refundId } = refundPayload.parse(raw);
     const refund = await db.refund.findUniqueOrThrow({
       where: { id: refundId },
-      select: { status: true, amountMinor: true, reason: true, orderId: true, payment: { select: { providerPaymentId: true } } },
+      select: {
+        status: true,
+        amountMinor: true,
+        reason: true,
+        orderId: true,
+        payment: { select: { providerPaymentId: true } },
+      },
     });
     if (refund.status === "SUCCEEDED") return;
     if (!refund.payment.providerPaymentId) throw new Error(`refund ${refundId}: the payment has no payment intent`);

@@ -18,7 +18,10 @@ export type SettleOutcome =
 
 async function lockOrder(tx: Tx, orderId: string) {
   await tx.$queryRaw`SELECT id FROM orders WHERE id = ${orderId} FOR UPDATE`;
-  return tx.order.findUnique({ where: { id: orderId }, select: { id: true, status: true, holdId: true, totalMinor: true, currency: true } });
+  return tx.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, status: true, holdId: true, totalMinor: true, currency: true },
+  });
 }
 
 /**
@@ -27,13 +30,22 @@ async function lockOrder(tx: Tx, orderId: string) {
  * tickets and mark the order PAID; if the seats are gone, or the order was
  * already closed, refund the money. Money is never kept without tickets.
  */
-export async function settlePaidSession(tx: Tx, store: HoldStore, session: CheckoutSessionView, now: Date): Promise<SettleOutcome> {
+export async function settlePaidSession(
+  tx: Tx,
+  store: HoldStore,
+  session: CheckoutSessionView,
+  now: Date,
+): Promise<SettleOutcome> {
   const order = session.orderId ? await lockOrder(tx, session.orderId) : null;
   if (!order) {
     log.error({ sessionId: session.id }, "payment for an unknown order");
     return { kind: "unchanged", reason: "unknown order" };
   }
-  const payment = await markPaymentSucceeded(tx, { sessionId: session.id, paymentIntentId: session.paymentIntentId, amountMinor: session.amountTotal });
+  const payment = await markPaymentSucceeded(tx, {
+    sessionId: session.id,
+    paymentIntentId: session.paymentIntentId,
+    amountMinor: session.amountTotal,
+  });
 
   if (order.status === "PENDING") {
     const sale = order.holdId ? await sellHold(tx, store, { holdId: order.holdId, now }) : null;
@@ -45,7 +57,13 @@ export async function settlePaidSession(tx: Tx, store: HoldStore, session: Check
     }
     const reason = sale?.reason ?? "The order had no tickets to sell.";
     await transitionOrder(tx, order.id, "PAID", "REFUNDED", { statusReason: reason, refundedMinor: order.totalMinor });
-    await scheduleRefund(tx, { orderId: order.id, paymentId: payment.id, amountMinor: order.totalMinor, currency: order.currency, reason });
+    await scheduleRefund(tx, {
+      orderId: order.id,
+      paymentId: payment.id,
+      amountMinor: order.totalMinor,
+      currency: order.currency,
+      reason,
+    });
     return { kind: "refunded", reason };
   }
 
@@ -54,18 +72,30 @@ export async function settlePaidSession(tx: Tx, store: HoldStore, session: Check
     // overtook its own completion. The order stays closed; the money goes back.
     const reason = `Payment arrived after the order was ${order.status.toLowerCase()}.`;
     await tx.order.update({ where: { id: order.id }, data: { statusReason: reason } });
-    await scheduleRefund(tx, { orderId: order.id, paymentId: payment.id, amountMinor: session.amountTotal, currency: order.currency, reason });
+    await scheduleRefund(tx, {
+      orderId: order.id,
+      paymentId: payment.id,
+      amountMinor: session.amountTotal,
+      currency: order.currency,
+      reason,
+    });
     return { kind: "refunded", reason };
   }
   return { kind: "unchanged", reason: `order already ${order.status}` };
 }
 
 /** The payment page expired or was cancelled: the order expires and its hold goes back on sale. */
-export async function settleExpiredSession(tx: Tx, store: HoldStore, session: CheckoutSessionView): Promise<SettleOutcome> {
+export async function settleExpiredSession(
+  tx: Tx,
+  store: HoldStore,
+  session: CheckoutSessionView,
+): Promise<SettleOutcome> {
   await markPaymentCancelled(tx, session.id);
   const order = session.orderId ? await lockOrder(tx, session.orderId) : null;
   if (!order || order.status !== "PENDING") return { kind: "unchanged", reason: `order ${order?.status ?? "unknown"}` };
-  await transitionOrder(tx, order.id, "PENDING", "EXPIRED", { statusReason: "The payment page expired or was cancelled." });
+  await transitionOrder(tx, order.id, "PENDING", "EXPIRED", {
+    statusReason: "The payment page expired or was cancelled.",
+  });
   if (order.holdId) await releaseHoldIn(tx, store, order.holdId);
   return { kind: "unchanged", reason: "expired" };
 }

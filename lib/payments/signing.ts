@@ -18,11 +18,23 @@ export function webhookSecret(config: Config): string {
 }
 
 /** Verifies the Stripe-Signature header over the raw body and parses the event; throws a 400 otherwise. */
-export function verifyWebhook(rawBody: string, signature: string | null, secret: string, now = new Date()): Stripe.Event {
+export function verifyWebhook(
+  rawBody: string,
+  signature: string | null,
+  secret: string,
+  now = new Date(),
+): Stripe.Event {
   if (!signature) throw new AppError("WEBHOOK_SIGNATURE_INVALID", "The Stripe-Signature header is missing.");
   try {
     // receivedAt is in milliseconds, unlike the header's timestamp.
-    return Stripe.webhooks.constructEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS, undefined, now.getTime());
+    return Stripe.webhooks.constructEvent(
+      rawBody,
+      signature,
+      secret,
+      SIGNATURE_TOLERANCE_SECONDS,
+      undefined,
+      now.getTime(),
+    );
   } catch (error) {
     throw new AppError("WEBHOOK_SIGNATURE_INVALID", "The webhook signature does not verify.", {
       reason: error instanceof Error ? error.message.split("\n")[0] : String(error),

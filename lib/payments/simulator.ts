@@ -97,7 +97,11 @@ export function simulatorGateway(options: { db: Db; appUrl: string; secret: stri
             expiresAt: input.expiresAt,
           },
         }));
-      return { id: session.id, url: `${options.appUrl}/checkout/simulator/${session.id}`, expiresAt: session.expiresAt };
+      return {
+        id: session.id,
+        url: `${options.appUrl}/checkout/simulator/${session.id}`,
+        expiresAt: session.expiresAt,
+      };
     },
 
     async retrieveCheckoutSession(sessionId): Promise<CheckoutSessionView> {
@@ -147,7 +151,12 @@ export function simulatorGateway(options: { db: Db; appUrl: string; secret: stri
           currency: session.currency.toLowerCase(),
           metadata: session.metadata,
           status: "requires_payment_method",
-          last_payment_error: { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." },
+          last_payment_error: {
+            type: "card_error",
+            code: "card_declined",
+            decline_code: "generic_decline",
+            message: "Your card was declined.",
+          },
         });
         throw new AppError("PAYMENT_DECLINED", "Your card was declined. Try another card.");
       }

@@ -48,6 +48,8 @@ if (!process.env.E2E_SKIP_BUILD) {
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env, stdio: "inherit" });
   if (build.status !== 0) await stop(build.status ?? 1);
 }
+// The data cache outlives builds; entries from an earlier run's database would name rows that no longer exist.
+rmSync(path.join(".next", "cache", "fetch-cache"), { recursive: true, force: true });
 for (const args of [
   ["node_modules/next/dist/bin/next", "start", "--port", port, "--hostname", "127.0.0.1"],
   ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],

@@ -15,7 +15,11 @@ describe("buying tickets", () => {
     const seatIds = event.seats.slice(0, 2).map((s) => s.id);
     const hold = await holdTickets(fan.token, event.event.id, { seatIds });
     expect(hold.status).toBe(201);
-    expect(hold.json).toMatchObject({ items: [expect.anything(), expect.anything()], totalMinor: 11_000, currency: "USD" });
+    expect(hold.json).toMatchObject({
+      items: [expect.anything(), expect.anything()],
+      totalMinor: 11_000,
+      currency: "USD",
+    });
     expect(new Date(hold.json.expiresAt).getTime()).toBeGreaterThan(Date.now() + 9 * 60_000);
 
     const started = await checkout(fan.token, hold.json.holdId);
@@ -46,7 +50,9 @@ describe("buying tickets", () => {
     const fan = await createUserWithToken("FAN");
     const { orderId } = await buy(fan.token, event.event.id, { ticketTypeId: event.ga.id, quantity: 3 });
     expect((await orderState(orderId)).tickets).toHaveLength(3);
-    expect(await db.ticketType.findUniqueOrThrow({ where: { id: event.ga.id }, select: { sold: true, held: true } })).toEqual({
+    expect(
+      await db.ticketType.findUniqueOrThrow({ where: { id: event.ga.id }, select: { sold: true, held: true } }),
+    ).toEqual({
       sold: 3,
       held: 0,
     });
@@ -82,7 +88,13 @@ describe("buying tickets", () => {
   it("validates hold requests and refuses events not on sale", async () => {
     const event = await createSaleEvent();
     const fan = await createUserWithToken("FAN");
-    for (const body of [{}, { seatIds: [] }, { seatIds: ["x", "x"] }, { ticketTypeId: event.ga.id, quantity: 0 }, { seatIds: ["a"], extra: 1 }]) {
+    for (const body of [
+      {},
+      { seatIds: [] },
+      { seatIds: ["x", "x"] },
+      { ticketTypeId: event.ga.id, quantity: 0 },
+      { seatIds: ["a"], extra: 1 },
+    ]) {
       expect((await holdTickets(fan.token, event.event.id, body)).status).toBe(400);
     }
     expect((await holdTickets(fan.token, event.event.id, { seatIds: ["not-a-seat"] })).status).toBe(400);
@@ -97,7 +109,9 @@ describe("buying tickets", () => {
     const fan = await createUserWithToken("FAN");
     const hold = await holdTickets(fan.token, event.event.id, { ticketTypeId: event.reserved.id, quantity: 3 });
     expect(hold.status).toBe(201);
-    const numbers = hold.json.items.map((i: { seat: { number: string } }) => Number(i.seat.number)).sort((a: number, b: number) => a - b);
+    const numbers = hold.json.items
+      .map((i: { seat: { number: string } }) => Number(i.seat.number))
+      .sort((a: number, b: number) => a - b);
     expect(numbers[2] - numbers[0]).toBe(2);
   });
 
@@ -108,8 +122,19 @@ describe("buying tickets", () => {
     const seatIds = [event.seats[0]!.id];
     const hold = await holdTickets(fan.token, event.event.id, { seatIds });
     const started = await checkout(fan.token, hold.json.holdId);
-    expect((await call(releaseRoute, { method: "DELETE", headers: bearer(other.token), params: { holdId: hold.json.holdId } })).status).toBe(404);
-    expect((await call(releaseRoute, { method: "DELETE", headers: bearer(fan.token), params: { holdId: hold.json.holdId } })).status).toBe(204);
+    expect(
+      (
+        await call(releaseRoute, {
+          method: "DELETE",
+          headers: bearer(other.token),
+          params: { holdId: hold.json.holdId },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(releaseRoute, { method: "DELETE", headers: bearer(fan.token), params: { holdId: hold.json.holdId } }))
+        .status,
+    ).toBe(204);
     expect((await orderState(started.json.orderId)).status).toBe("CANCELLED");
     expect((await holdTickets(other.token, event.event.id, { seatIds })).status).toBe(201);
     // The payment page was closed with the order: paying now is refused.

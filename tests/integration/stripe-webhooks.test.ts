@@ -38,12 +38,22 @@ async function pendingOrder(seatCount = 1) {
   const seatIds = event.seats.slice(0, seatCount).map((s) => s.id);
   const hold = await holdTickets(fan.token, event.event.id, { seatIds });
   const started = await checkout(fan.token, hold.json.holdId);
-  return { event, fan, seatIds, holdId: hold.json.holdId as string, orderId: started.json.orderId as string, sessionId: sessionIdOf(started.json.checkoutUrl) };
+  return {
+    event,
+    fan,
+    seatIds,
+    holdId: hold.json.holdId as string,
+    orderId: started.json.orderId as string,
+    sessionId: sessionIdOf(started.json.checkoutUrl),
+  };
 }
 
 /** What the simulator's Pay button does to its stored session, without delivering the event. */
 async function markSessionPaid(sessionId: string) {
-  await db.simulatorSession.update({ where: { id: sessionId }, data: { status: "complete", paymentStatus: "paid", paymentIntentId: `pi_${randomUUID()}` } });
+  await db.simulatorSession.update({
+    where: { id: sessionId },
+    data: { status: "complete", paymentStatus: "paid", paymentIntentId: `pi_${randomUUID()}` },
+  });
 }
 
 async function lapseHold(holdId: string) {
@@ -92,7 +102,12 @@ describe("POST /api/webhooks/stripe", () => {
   });
 
   it("acknowledges unknown event types without acting on them", async () => {
-    const response = await deliverWebhook({ ...stripeFixture("event"), id: `evt_${randomUUID()}`, type: "customer.created", data: { object: {} } });
+    const response = await deliverWebhook({
+      ...stripeFixture("event"),
+      id: `evt_${randomUUID()}`,
+      type: "customer.created",
+      data: { object: {} },
+    });
     expect(response.status).toBe(200);
     expect(response.json.status).toBe("ignored");
   });
@@ -149,7 +164,11 @@ describe("POST /api/webhooks/stripe", () => {
     await drainOutbox(db, { [REFUND_TOPIC]: refundHandler(db, gateway) }, { limit: 1000 });
     order = await orderState(orderId);
     expect(order.refunds).toEqual([expect.objectContaining({ status: "SUCCEEDED", amountMinor: order.totalMinor })]);
-    expect(await db.outboxMessage.count({ where: { topic: "email.order", payload: { path: ["orderId"], equals: orderId } } })).toBe(1);
+    expect(
+      await db.outboxMessage.count({
+        where: { topic: "email.order", payload: { path: ["orderId"], equals: orderId } },
+      }),
+    ).toBe(1);
     expect((await orderState(rivalOrder.orderId)).tickets).toHaveLength(1);
   });
 
@@ -180,8 +199,17 @@ describe("POST /api/webhooks/stripe", () => {
     const seatId = event.seats[0]!.id;
     const { orderId } = await buy(fan.token, event.event.id, { seatIds: [seatId] });
     const { payments, totalMinor } = await orderState(orderId);
-    const charge = { ...stripeFixture("charge"), payment_intent: payments[0]!.providerPaymentId, amount_refunded: totalMinor };
-    const event1 = { ...stripeFixture("event"), id: `evt_${randomUUID()}`, type: "charge.refunded", data: { object: charge } };
+    const charge = {
+      ...stripeFixture("charge"),
+      payment_intent: payments[0]!.providerPaymentId,
+      amount_refunded: totalMinor,
+    };
+    const event1 = {
+      ...stripeFixture("event"),
+      id: `evt_${randomUUID()}`,
+      type: "charge.refunded",
+      data: { object: charge },
+    };
     expect((await deliverWebhook(event1)).json.status).toBe("processed");
     const order = await orderState(orderId);
     expect(order.status).toBe("REFUNDED");

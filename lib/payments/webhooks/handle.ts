@@ -29,7 +29,11 @@ const handlers: Record<string, Handler> = {
  * payload as a hint, re-read the truth from the gateway, and store the event
  * id in the transaction of their effects, so a redelivery changes nothing.
  */
-export async function handleStripeWebhook(deps: WebhookDeps, rawBody: string, signature: string | null): Promise<WebhookOutcome> {
+export async function handleStripeWebhook(
+  deps: WebhookDeps,
+  rawBody: string,
+  signature: string | null,
+): Promise<WebhookOutcome> {
   const event = verifyWebhook(rawBody, signature, deps.secret, deps.now?.());
   const handler = handlers[event.type];
   if (!handler) return { received: true, status: "ignored", detail: `event type ${event.type} is not used` };

@@ -15,10 +15,14 @@ function OrderList({ orders, empty }: { orders: Orders; empty: string }) {
     <ul className="flex flex-col gap-3">
       {orders.map((order) => (
         <li key={order.id}>
-          <Link href={`/orders/${order.id}`} className="block rounded-xl border border-slate-200 bg-white p-4 hover:shadow">
+          <Link
+            href={`/orders/${order.id}`}
+            className="block rounded-xl border border-slate-200 bg-white p-4 hover:shadow"
+          >
             <p className="font-semibold">{order.event.title}</p>
             <p className="text-sm text-slate-700">
-              {formatEventDate(order.event.startsAt, order.event.venue.timeZone)} · {order.event.venue.name}, {order.event.venue.city}
+              {formatEventDate(order.event.startsAt, order.event.venue.timeZone)} · {order.event.venue.name},{" "}
+              {order.event.venue.city}
             </p>
             <p className="text-sm text-slate-600">
               {order.tickets.length} {order.tickets.length === 1 ? "ticket" : "tickets"}

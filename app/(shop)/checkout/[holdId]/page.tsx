@@ -27,7 +27,10 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const { cancelled } = await searchParams;
   const actor = await requirePageActor("signed-in", `/checkout/${holdId}`);
   const hold = await loadHold(holdId, actor.userId);
-  const paidOrder = await db.order.findFirst({ where: { holdId, status: { not: "PENDING" } }, select: { id: true, status: true } });
+  const paidOrder = await db.order.findFirst({
+    where: { holdId, status: { not: "PENDING" } },
+    select: { id: true, status: true },
+  });
   if (hold.status === "CONSUMED" && paidOrder) redirect(`/orders/${paidOrder.id}`);
   const event = await db.event.findUniqueOrThrow({
     where: { id: hold.eventId },
@@ -52,7 +55,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             Your tickets
           </h2>
           {live ? (
-            <Countdown until={hold.expiresAt.toISOString()} label="to complete payment" expiredText="Your hold has expired" />
+            <Countdown
+              until={hold.expiresAt.toISOString()}
+              label="to complete payment"
+              expiredText="Your hold has expired"
+            />
           ) : (
             <span className="font-semibold text-red-700">This hold has ended</span>
           )}
@@ -80,9 +87,16 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         <p className="text-xs text-slate-600">Includes all fees. No charges are added at payment.</p>
       </section>
       {live ? (
-        <CheckoutButtons holdId={hold.holdId} eventSlug={event.slug} total={formatMoney(hold.totalMinor, hold.currency)} />
+        <CheckoutButtons
+          holdId={hold.holdId}
+          eventSlug={event.slug}
+          total={formatMoney(hold.totalMinor, hold.currency)}
+        />
       ) : (
-        <Link href={`/events/${event.slug}`} className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white">
+        <Link
+          href={`/events/${event.slug}`}
+          className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white"
+        >
           Pick tickets again
         </Link>
       )}

@@ -30,16 +30,33 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-function SaleState({ event, now, soldOut }: { event: { status: string; onSaleAt: string; startsAt: string }; now: Date; soldOut: boolean }) {
+function SaleState({
+  event,
+  now,
+  soldOut,
+}: {
+  event: { status: string; onSaleAt: string; startsAt: string };
+  now: Date;
+  soldOut: boolean;
+}) {
   if (event.status === "CANCELLED") {
-    return <p className="rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">This event has been cancelled. Ticket holders are refunded automatically.</p>;
+    return (
+      <p className="rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">
+        This event has been cancelled. Ticket holders are refunded automatically.
+      </p>
+    );
   }
-  if (new Date(event.startsAt) <= now) return <p className="rounded-lg bg-slate-100 px-3 py-2 font-medium">This event has already taken place.</p>;
+  if (new Date(event.startsAt) <= now)
+    return <p className="rounded-lg bg-slate-100 px-3 py-2 font-medium">This event has already taken place.</p>;
   if (new Date(event.onSaleAt) > now) {
     return (
       <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900" data-testid="on-sale-countdown">
         On sale {new Date(event.onSaleAt).toUTCString().slice(0, 22)} UTC ·{" "}
-        <Countdown until={event.onSaleAt} label="until tickets go on sale" expiredText="Tickets are on sale now — reload the page" />
+        <Countdown
+          until={event.onSaleAt}
+          label="until tickets go on sale"
+          expiredText="Tickets are on sale now — reload the page"
+        />
       </p>
     );
   }
@@ -66,7 +83,8 @@ export default async function EventPage({ params }: Props) {
     remaining: remaining.get(t.id) ?? 0,
   }));
   const left = tiers.reduce((sum, t) => sum + t.remaining, 0);
-  const onSale = event.status === "PUBLISHED" && new Date(event.onSaleAt) <= now && new Date(event.startsAt) > now && left > 0;
+  const onSale =
+    event.status === "PUBLISHED" && new Date(event.onSaleAt) <= now && new Date(event.startsAt) > now && left > 0;
   const { venue } = event;
   const unavailableById = unavailable as Record<string, "HELD" | "SOLD">;
 

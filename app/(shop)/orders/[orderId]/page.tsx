@@ -40,7 +40,8 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
       <p className="text-sm text-slate-600">Order {order.id}</p>
       <h1 className="text-2xl font-bold">{event.title}</h1>
       <p className="text-slate-700">
-        {formatEventDate(event.startsAt, event.venue.timeZone)} · {event.venue.name}, {event.venue.address}, {event.venue.city}
+        {formatEventDate(event.startsAt, event.venue.timeZone)} · {event.venue.name}, {event.venue.address},{" "}
+        {event.venue.city}
       </p>
       <p className="mt-3">
         <span
@@ -50,7 +51,9 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
           {statusText[order.status] ?? order.status}
         </span>
         <span className="ml-3 font-semibold">{formatMoney(order.totalMinor, order.currency)}</span>
-        {order.refundedMinor > 0 && <span className="ml-2 text-slate-700">({formatMoney(order.refundedMinor, order.currency)} refunded)</span>}
+        {order.refundedMinor > 0 && (
+          <span className="ml-2 text-slate-700">({formatMoney(order.refundedMinor, order.currency)} refunded)</span>
+        )}
       </p>
       {order.statusReason && <p className="mt-2 text-slate-700">{order.statusReason}</p>}
 
@@ -92,8 +95,8 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
                       : "General admission"}
                   </p>
                   <p className="mt-1 text-sm text-slate-600">
-                    {ticket.seat ? `Enter at the gate for section ${ticket.seat.section}.` : "Enter at any gate."} Doors open one hour
-                    before the start.
+                    {ticket.seat ? `Enter at the gate for section ${ticket.seat.section}.` : "Enter at any gate."} Doors
+                    open one hour before the start.
                   </p>
                   <p className="mt-2 font-mono text-sm" data-testid="ticket-code">
                     {ticket.code}

@@ -10,6 +10,9 @@ const params = z.object({ eventId: z.string().min(1).max(64) });
 
 export const POST = route({ access: "signed-in", params, body: holdRequestInput }, async ({ actor, params, body }) => {
   await enforceRateLimit({ key: `holds:${actor.userId}`, limit: 20, windowSeconds: 60 });
-  const hold = await createHold({ db, store: holdStore() }, { userId: actor.userId, eventId: params.eventId, input: body });
+  const hold = await createHold(
+    { db, store: holdStore() },
+    { userId: actor.userId, eventId: params.eventId, input: body },
+  );
   return json(hold, 201, { location: `/api/v1/holds/${hold.holdId}` });
 });
