@@ -1,20 +1,20 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
-function remaining(until: number) {
-  return Math.max(0, Math.ceil((until - Date.now()) / 1000));
+// A clock that ticks once a second; the server has no clock (null), so the first paint shows a placeholder
+// rather than a time that would disagree with the browser's.
+function subscribeToClock(onTick: () => void) {
+  const timer = setInterval(onTick, 1000);
+  return () => clearInterval(timer);
 }
+const nowInSeconds = () => Math.floor(Date.now() / 1000);
+const noClock = () => null;
 
 /** A live "9:41 left" that says plainly when time is up; screen readers hear it once a minute, not every second. */
 export function Countdown({ until, label, expiredText }: { until: string; label: string; expiredText: string }) {
-  const end = new Date(until).getTime();
-  const [seconds, setSeconds] = useState<number | null>(null);
-  useEffect(() => {
-    setSeconds(remaining(end));
-    const timer = setInterval(() => setSeconds(remaining(end)), 1000);
-    return () => clearInterval(timer);
-  }, [end]);
+  const now = useSyncExternalStore(subscribeToClock, nowInSeconds, noClock);
+  const seconds = now === null ? null : Math.max(0, Math.ceil(new Date(until).getTime() / 1000 - now));
   if (seconds === null) return <span className="inline-block h-5 w-16 animate-pulse rounded bg-slate-200" />;
   if (seconds === 0) {
     return (
