@@ -47,6 +47,10 @@ async function markSold(tx: Tx, store: HoldStore, hold: HoldContents, now: Date)
       WHERE id = ANY(${seatIds}) AND "eventId" = ${hold.eventId} AND status = 'AVAILABLE'
         AND ("holdId" IS NULL OR "holdId" = ${hold.holdId} OR "holdExpiresAt" <= ${now})`;
     if (sold !== seatIds.length) throw soldOut();
+    // Reserved ticket types count their sold seats too, so "sold <= capacity" and reports hold for every type.
+    for (const [ticketTypeId, count] of countBy(hold.seats.map((s) => s.ticketTypeId))) {
+      await tx.$executeRaw`UPDATE ticket_types SET sold = sold + ${count} WHERE id = ${ticketTypeId}`;
+    }
   }
   for (const { ticketTypeId, quantity } of hold.generalAdmission) {
     const sold = store.countsHeldInDatabase
@@ -62,4 +66,10 @@ async function markSold(tx: Tx, store: HoldStore, hold: HoldContents, now: Date)
 
 function soldOut() {
   return new AppError("SEAT_UNAVAILABLE", "The tickets are no longer available.");
+}
+
+export function countBy(values: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
 }

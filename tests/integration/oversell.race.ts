@@ -96,6 +96,9 @@ export function oversellRace(storeName: string) {
           });
           expect(liveSeatTickets.every((t) => t._count._all === 1)).toBe(true);
           expect(await db.seat.count({ where: { eventId, status: "SOLD" } })).toBe(liveSeatTickets.length);
+          expect((await db.ticketType.findUniqueOrThrow({ where: { id: event.reserved.id } })).sold).toBe(
+            liveSeatTickets.length,
+          );
 
           // GA never over capacity, and sold matches the tickets issued.
           const ga = await db.ticketType.findUniqueOrThrow({ where: { id: event.ga.id } });
