@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { HoldStore } from "@/lib/inventory/hold-store";
 import { releaseHoldIn } from "@/lib/inventory/holds";
+import { enqueueSearchSync } from "@/lib/events/manage";
 import { sellHold, type SaleResult } from "@/lib/inventory/sale";
 import { log } from "@/lib/log";
 import type { CheckoutSessionView } from "@/lib/payments/gateway";
@@ -53,6 +54,8 @@ export async function settlePaidSession(
     if (sale?.ok) {
       await issueTickets(tx, order.id);
       await enqueueOrderEmail(tx, { kind: "confirmed", orderId: order.id });
+      // Availability changed: a sold-out event must leave "available only" results.
+      await enqueueSearchSync(tx, sale.contents.eventId);
       return { kind: "paid", sale };
     }
     const reason = sale?.reason ?? "The order had no tickets to sell.";

@@ -73,7 +73,7 @@ export const PRICE_BANDS = [
   { value: "under-25", min: 0, max: 2_499 },
   { value: "25-50", min: 2_500, max: 4_999 },
   { value: "50-100", min: 5_000, max: 9_999 },
-  { value: "100-plus", min: 10_000, max: Number.MAX_SAFE_INTEGER },
+  { value: "100-plus", min: 10_000, max: 2_147_483_647 },
 ] as const;
 
 export function priceBandOf(amountMinor: number): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db";
+import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/manage";
 import { holdStore } from "@/lib/inventory";
 import { reclaimLapsedHolds } from "@/lib/inventory/postgres-hold-store";
 import { emailSenderFor } from "@/lib/notifications/email";
@@ -10,6 +11,7 @@ import { ORDER_EMAIL_TOPIC, orderEmailHandler } from "@/lib/orders/emails";
 import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refunds";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
 import { paymentServices } from "@/lib/payments";
+import { searchEngine } from "@/lib/search";
 import type { Job } from "./runner";
 
 /** Every periodic job of the worker. */
@@ -21,6 +23,7 @@ export function workerJobs(config: Config, db: Db): Job[] {
     [WELCOME_TOPIC]: welcomeEmailHandler(email),
     [ORDER_EMAIL_TOPIC]: orderEmailHandler(db, email, config.APP_URL),
     [REFUND_TOPIC]: refundHandler(db, gateway),
+    [SEARCH_SYNC_TOPIC]: searchSyncHandler((eventId) => searchEngine().syncEvent(eventId)),
   };
   return [
     { name: "outbox", intervalMs: 1_000, run: (client) => drainOutbox(client, outboxHandlers) },

@@ -22,6 +22,8 @@ const EXTRAS_BEYOND_PRISMA = [
   "constraint users_email_lowercase_check",
   "constraint venues_coordinates_check",
   "index orders_pending_hold_key",
+  "index search_terms_term_prefix_idx",
+  "index search_terms_term_trgm_idx",
   "index tickets_live_seat_key",
 ];
 
