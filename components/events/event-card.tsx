@@ -3,7 +3,9 @@ import type { EventCardData } from "@/lib/events/queries";
 import { formatMoney, formatShortDate } from "@/lib/format";
 import { EventArt } from "./event-art";
 
-export function EventCard({ event }: { event: EventCardData }) {
+type CardEvent = EventCardData & { highlightedTitle?: string };
+
+export function EventCard({ event }: { event: CardEvent }) {
   const date = formatShortDate(event.startsAt, event.venue.timeZone);
   return (
     <li className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md">
@@ -16,7 +18,15 @@ export function EventCard({ event }: { event: EventCardData }) {
             <span className="text-xs">{date.weekday}</span>
           </div>
           <div className="min-w-0 flex-1">
-            <h3 className="line-clamp-2 font-semibold text-slate-900">{event.title}</h3>
+            {event.highlightedTitle ? (
+              // Escaped by the search engine; only <mark> is markup.
+              <h3
+                className="line-clamp-2 font-semibold text-slate-900"
+                dangerouslySetInnerHTML={{ __html: event.highlightedTitle }}
+              />
+            ) : (
+              <h3 className="line-clamp-2 font-semibold text-slate-900">{event.title}</h3>
+            )}
             <p className="truncate text-sm text-slate-600">
               {event.venue.name}, {event.venue.city} · {date.time}
             </p>
@@ -34,7 +44,7 @@ export function EventCard({ event }: { event: EventCardData }) {
   );
 }
 
-export function EventGrid({ events }: { events: EventCardData[] }) {
+export function EventGrid({ events }: { events: CardEvent[] }) {
   return (
     <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="event-grid">
       {events.map((event) => (

@@ -1,6 +1,87 @@
-export function SearchBox({ defaultValue }: { defaultValue?: string }) {
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+
+type Suggestion = { kind: "event" | "performer" | "venue"; label: string; href: string };
+
+const KIND_LABEL: Record<Suggestion["kind"], string> = { event: "Event", performer: "Artist", venue: "Venue" };
+
+/** The label with the typed words in bold, built as elements so no HTML is ever injected. */
+function Highlighted({ label, query }: { label: string; query: string }) {
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 1);
+  if (words.length === 0) return <>{label}</>;
+  const pattern = new RegExp(`(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "gi");
   return (
-    <form action="/search" role="search" className="flex">
+    <>
+      {label.split(pattern).map((part, i) =>
+        words.includes(part.toLowerCase()) ? (
+          <mark key={i} className="bg-amber-200 text-slate-900">
+            {part}
+          </mark>
+        ) : (
+          <span key={i}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/**
+ * The header search: a plain GET form to /search (works without JavaScript),
+ * enhanced with as-you-type suggestions in an ARIA combobox.
+ */
+export function SearchBox({ defaultValue }: { defaultValue?: string }) {
+  const router = useRouter();
+  const listId = useId();
+  const [query, setQuery] = useState(defaultValue ?? "");
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q.length < 2) return;
+    const ticket = ++latest.current;
+    const timer = setTimeout(async () => {
+      const response = await fetch(`/api/v1/search/suggest?q=${encodeURIComponent(q)}&limit=8`).catch(() => null);
+      const body = response?.ok ? ((await response.json()) as { items: Suggestion[] }) : { items: [] };
+      // Answers can arrive out of order; only the newest query's may show.
+      if (ticket !== latest.current) return;
+      setSuggestions(body.items);
+      setActive(-1);
+      setOpen(true);
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const visible = open && query.trim().length >= 2 && suggestions.length > 0;
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (!visible) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      // -1 is the text field itself; moving past either end wraps through it.
+      setActive((i) => {
+        const next = i + step;
+        return next < -1 ? suggestions.length - 1 : next >= suggestions.length ? -1 : next;
+      });
+    } else if (event.key === "Enter" && active >= 0 && suggestions[active]) {
+      event.preventDefault();
+      setOpen(false);
+      router.push(suggestions[active].href);
+    } else if (event.key === "Escape") {
+      setOpen(false);
+    }
+  }
+
+  return (
+    <form action="/search" role="search" className="relative flex">
       <label htmlFor="site-search" className="sr-only">
         Search events, artists, teams and venues
       </label>
@@ -8,13 +89,50 @@ export function SearchBox({ defaultValue }: { defaultValue?: string }) {
         id="site-search"
         name="q"
         type="search"
-        defaultValue={defaultValue}
+        role="combobox"
+        aria-expanded={visible}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={visible && active >= 0 ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => setOpen(true)}
         placeholder="Search events, artists, venues"
         className="w-full rounded-l-lg border-0 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500"
       />
       <button type="submit" className="rounded-r-lg bg-amber-400 px-4 font-semibold text-slate-900 hover:bg-amber-300">
         Search
       </button>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Suggestions"
+        hidden={!visible}
+        className="absolute top-full right-0 left-0 z-20 mt-1 overflow-hidden rounded-lg border border-slate-200 bg-white text-slate-900 shadow-lg"
+      >
+        {suggestions.map((s, i) => (
+          <li
+            key={`${s.kind}-${s.href}`}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={`flex cursor-pointer items-center justify-between gap-3 px-3 py-2 ${i === active ? "bg-brand-50" : ""}`}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              setOpen(false);
+              router.push(s.href);
+            }}
+          >
+            <span className="truncate">
+              <Highlighted label={s.label} query={query} />
+            </span>
+            <span className="shrink-0 text-xs text-slate-600">{KIND_LABEL[s.kind]}</span>
+          </li>
+        ))}
+      </ul>
     </form>
   );
 }

@@ -2,7 +2,15 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventCategory } from "@/lib/generated/prisma/enums";
-import { PRICE_BANDS, type FacetCount, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult, type Suggestion } from "./engine";
+import {
+  PRICE_BANDS,
+  type FacetCount,
+  type SearchEngine,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type Suggestion,
+} from "./engine";
 import { bestCorrection, queryTokens } from "./query-text";
 
 type Correction = { tokens: string[]; corrected: boolean; unknown: boolean };
@@ -54,7 +62,9 @@ function filters(query: SearchQuery, tsQuery: string | null, skip: { facets: boo
       cos(radians(${lat})) * cos(radians(v.latitude)) * power(sin(radians(v.longitude - ${lng}) / 2), 2))) <= ${radiusKm}`);
   }
   if (query.availableOnly) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM ticket_types tt WHERE tt."eventId" = e.id AND tt.sold + tt.held < tt.capacity)`);
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM ticket_types tt WHERE tt."eventId" = e.id AND tt.sold + tt.held < tt.capacity)`,
+    );
   }
   // Facets count across the selected category, city and price (so the other choices stay visible).
   if (!skip.facets) {
@@ -102,7 +112,8 @@ function toHit(row: HitRow): SearchHit {
     startsAt: row.startsAt,
     performers: row.performers,
     venue: { name: row.venueName, city: row.city, timeZone: row.timeZone },
-    fromPrice: row.fromPriceMinor === null ? null : { amountMinor: row.fromPriceMinor, currency: row.currency ?? "USD" },
+    fromPrice:
+      row.fromPriceMinor === null ? null : { amountMinor: row.fromPriceMinor, currency: row.currency ?? "USD" },
     soldOut: row.soldOut,
     ...(row.highlightedTitle ? { highlightedTitle: row.highlightedTitle } : {}),
   };
