@@ -13,7 +13,7 @@ test("the home page lists upcoming demo events that open to their page @mobile",
 
 test("the header search box finds an arena show", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("searchbox", { name: /search events/i }).fill("Velvet Comets");
+  await page.getByRole("combobox", { name: /search events/i }).fill("Velvet Comets");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/search\?q=Velvet\+Comets/);
   await expect(page.getByRole("heading", { name: /The Velvet Comets: World Tour/ }).first()).toBeVisible();

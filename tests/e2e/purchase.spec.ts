@@ -17,7 +17,7 @@ async function signedInFan(page: Page) {
 }
 
 async function openArenaShow(page: Page) {
-  await page.getByRole("searchbox", { name: /search events/i }).fill("Velvet Comets");
+  await page.getByRole("combobox", { name: /search events/i }).fill("Velvet Comets");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: ARENA_SHOW }).first().click();
   await expect(page.getByTestId("seat-map")).toBeVisible();
