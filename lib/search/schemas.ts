@@ -2,7 +2,11 @@ import { z } from "zod";
 import type { SearchQuery } from "./engine";
 
 const flag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
-const money = z.coerce.number().min(0).max(1_000_000).transform((major) => Math.round(major * 100));
+const money = z.coerce
+  .number()
+  .min(0)
+  .max(1_000_000)
+  .transform((major) => Math.round(major * 100));
 const day = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((value) => new Date(value));
 
 /**
@@ -12,7 +16,11 @@ const day = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform(
  */
 export const searchParamsInput = z
   .strictObject({
-    q: z.string().max(20_000).transform((q) => q.slice(0, 200).trim()).optional(),
+    q: z
+      .string()
+      .max(20_000)
+      .transform((q) => q.slice(0, 200).trim())
+      .optional(),
     city: z.string().trim().min(1).max(100).optional(),
     category: z
       .string()
@@ -77,6 +85,9 @@ export function toSearchQuery(params: SearchParams, now: Date): SearchQuery {
 }
 
 export const suggestParamsInput = z.strictObject({
-  q: z.string().max(20_000).transform((q) => q.slice(0, 100)),
+  q: z
+    .string()
+    .max(20_000)
+    .transform((q) => q.slice(0, 100)),
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });

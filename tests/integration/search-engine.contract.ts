@@ -71,9 +71,18 @@ export function searchEngineContract(name: string, getEngine: () => SearchEngine
           { value: "SPORTS", count: 1 },
         ]),
       );
-      expect(swift.facets.city).toEqual(expect.arrayContaining([{ value: "New York", count: 2 }, { value: "Los Angeles", count: 1 }]));
+      expect(swift.facets.city).toEqual(
+        expect.arrayContaining([
+          { value: "New York", count: 2 },
+          { value: "Los Angeles", count: 1 },
+        ]),
+      );
       expect(swift.facets.priceBand).toEqual(
-        expect.arrayContaining([{ value: "under-25", count: 1 }, { value: "50-100", count: 1 }, { value: "100-plus", count: 1 }]),
+        expect.arrayContaining([
+          { value: "under-25", count: 1 },
+          { value: "50-100", count: 1 },
+          { value: "100-plus", count: 1 },
+        ]),
       );
     });
 
@@ -106,11 +115,17 @@ export function searchEngineContract(name: string, getEngine: () => SearchEngine
     it("suggests events, performers and venues as one types, typos included", async () => {
       const engine = getEngine();
       const taylor = await engine.suggest("tayl", { limit: 8, now });
-      expect(taylor).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "performer", label: "Taylor Swift" })]));
+      expect(taylor).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: "performer", label: "Taylor Swift" })]),
+      );
       const venue = await engine.suggest("madison sq", { limit: 8, now });
-      expect(venue).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "venue", label: "Madison Square Garden" })]));
+      expect(venue).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: "venue", label: "Madison Square Garden" })]),
+      );
       const typo = await engine.suggest("colplay", { limit: 8, now });
-      expect(typo).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "event", href: `/events/${c.spheres!.slug}` })]));
+      expect(typo).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: "event", href: `/events/${c.spheres!.slug}` })]),
+      );
     });
   });
 }

@@ -19,15 +19,57 @@ type Spec = {
 };
 
 const venues = {
-  msg: { name: "Madison Square Garden", city: "New York", latitude: 40.7505, longitude: -73.9934, timeZone: "America/New_York" },
-  crypto: { name: "Crypto Arena", city: "Los Angeles", latitude: 34.043, longitude: -118.2673, timeZone: "America/Los_Angeles" },
-  chatelet: { name: "Théâtre du Châtelet", city: "Paris", latitude: 48.8575, longitude: 2.3469, timeZone: "Europe/Paris" },
+  msg: {
+    name: "Madison Square Garden",
+    city: "New York",
+    latitude: 40.7505,
+    longitude: -73.9934,
+    timeZone: "America/New_York",
+  },
+  crypto: {
+    name: "Crypto Arena",
+    city: "Los Angeles",
+    latitude: 34.043,
+    longitude: -118.2673,
+    timeZone: "America/Los_Angeles",
+  },
+  chatelet: {
+    name: "Théâtre du Châtelet",
+    city: "Paris",
+    latitude: 48.8575,
+    longitude: 2.3469,
+    timeZone: "Europe/Paris",
+  },
 };
 
 const specs: Spec[] = [
-  { key: "eras", title: "Taylor Swift | The Eras Tour", performers: ["Taylor Swift"], category: "CONCERT", venue: "msg", inDays: 10, priceMinor: 15_000 },
-  { key: "spheres", title: "Coldplay: Music of the Spheres", performers: ["Coldplay"], category: "CONCERT", venue: "crypto", inDays: 20, priceMinor: 9_000 },
-  { key: "kids", title: "Swift Kids Science Show", performers: ["The Bubble Lab"], category: "FAMILY", venue: "crypto", inDays: 5, priceMinor: 2_000 },
+  {
+    key: "eras",
+    title: "Taylor Swift | The Eras Tour",
+    performers: ["Taylor Swift"],
+    category: "CONCERT",
+    venue: "msg",
+    inDays: 10,
+    priceMinor: 15_000,
+  },
+  {
+    key: "spheres",
+    title: "Coldplay: Music of the Spheres",
+    performers: ["Coldplay"],
+    category: "CONCERT",
+    venue: "crypto",
+    inDays: 20,
+    priceMinor: 9_000,
+  },
+  {
+    key: "kids",
+    title: "Swift Kids Science Show",
+    performers: ["The Bubble Lab"],
+    category: "FAMILY",
+    venue: "crypto",
+    inDays: 5,
+    priceMinor: 2_000,
+  },
   {
     key: "knicks",
     title: "Knicks vs Lakers",
@@ -38,11 +80,54 @@ const specs: Spec[] = [
     priceMinor: 6_000,
     description: "Halftime guest: Taylor Swift.",
   },
-  { key: "miserables", title: "Les Misérables", performers: ["Compagnie Hugo"], category: "THEATRE", venue: "chatelet", inDays: 30, priceMinor: 4_500 },
-  { key: "past", title: "Taylor Swift Reputation Tour", performers: ["Taylor Swift"], category: "CONCERT", venue: "msg", inDays: -10, priceMinor: 12_000 },
-  { key: "draft", title: "Taylor Swift Secret Show", performers: ["Taylor Swift"], category: "CONCERT", venue: "msg", inDays: 40, priceMinor: 20_000, status: "DRAFT" },
-  { key: "cancelled", title: "Coldplay Cancelled Night", performers: ["Coldplay"], category: "CONCERT", venue: "crypto", inDays: 15, priceMinor: 9_000, status: "CANCELLED" },
-  { key: "soldout", title: "Coldplay Sold Out Night", performers: ["Coldplay"], category: "CONCERT", venue: "crypto", inDays: 25, priceMinor: 11_000, soldOut: true },
+  {
+    key: "miserables",
+    title: "Les Misérables",
+    performers: ["Compagnie Hugo"],
+    category: "THEATRE",
+    venue: "chatelet",
+    inDays: 30,
+    priceMinor: 4_500,
+  },
+  {
+    key: "past",
+    title: "Taylor Swift Reputation Tour",
+    performers: ["Taylor Swift"],
+    category: "CONCERT",
+    venue: "msg",
+    inDays: -10,
+    priceMinor: 12_000,
+  },
+  {
+    key: "draft",
+    title: "Taylor Swift Secret Show",
+    performers: ["Taylor Swift"],
+    category: "CONCERT",
+    venue: "msg",
+    inDays: 40,
+    priceMinor: 20_000,
+    status: "DRAFT",
+  },
+  {
+    key: "cancelled",
+    title: "Coldplay Cancelled Night",
+    performers: ["Coldplay"],
+    category: "CONCERT",
+    venue: "crypto",
+    inDays: 15,
+    priceMinor: 9_000,
+    status: "CANCELLED",
+  },
+  {
+    key: "soldout",
+    title: "Coldplay Sold Out Night",
+    performers: ["Coldplay"],
+    category: "CONCERT",
+    venue: "crypto",
+    inDays: 25,
+    priceMinor: 11_000,
+    soldOut: true,
+  },
 ];
 
 export type SearchCatalogue = Record<string, { id: string; slug: string }>;
@@ -50,11 +135,23 @@ export type SearchCatalogue = Record<string, { id: string; slug: string }>;
 /** A small fixed catalogue with distinctive names, so ranking and typo cases can be asserted exactly. */
 export async function createSearchCatalogue(now = new Date()): Promise<SearchCatalogue> {
   const { user } = await createUserWithToken("ORGANIZER");
-  const org = await db.organization.create({ data: { slug: `search-${randomUUID()}`, name: "Search Org", memberships: { create: { userId: user.id, role: "OWNER" } } } });
+  const org = await db.organization.create({
+    data: {
+      slug: `search-${randomUUID()}`,
+      name: "Search Org",
+      memberships: { create: { userId: user.id, role: "OWNER" } },
+    },
+  });
   const venueIds: Record<string, string> = {};
   for (const [key, venue] of Object.entries(venues)) {
     const created = await db.venue.create({
-      data: { ...venue, organizationId: org.id, slug: `${key}-${randomUUID()}`, address: "1 Main St", country: key === "chatelet" ? "FR" : "US" },
+      data: {
+        ...venue,
+        organizationId: org.id,
+        slug: `${key}-${randomUUID()}`,
+        address: "1 Main St",
+        country: key === "chatelet" ? "FR" : "US",
+      },
     });
     venueIds[key] = created.id;
   }
