@@ -1,12 +1,18 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { SearchEngine } from "./engine";
 import { postgresSearch } from "./postgres";
+import { typesenseSearch } from "./typesense";
 
 let engine: SearchEngine | undefined;
 
-/** This process's search engine. */
+/** This process's search engine: Typesense when configured, PostgreSQL otherwise. */
 export function searchEngine(): SearchEngine {
-  engine ??= postgresSearch(db);
+  const c = config();
+  engine ??=
+    c.TYPESENSE_URL && c.TYPESENSE_API_KEY
+      ? typesenseSearch({ db, url: c.TYPESENSE_URL, apiKey: c.TYPESENSE_API_KEY })
+      : postgresSearch(db);
   return engine;
 }
