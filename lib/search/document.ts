@@ -22,6 +22,8 @@ export type SearchDocument = {
   location: [number, number];
   minPriceMinor: number;
   maxPriceMinor: number;
+  /** Every ticket type's all-in price, so a price filter can match any of them. */
+  prices: number[];
   currency: string;
   priceBand: string;
   available: boolean;
@@ -57,6 +59,7 @@ export async function searchDocumentFor(db: DbOrTx, eventId: string): Promise<Se
     location: [event.venue.latitude, event.venue.longitude],
     minPriceMinor,
     maxPriceMinor: prices.length ? Math.max(...prices) : 0,
+    prices,
     currency: event.ticketTypes[0]?.currency ?? "USD",
     priceBand: priceBandOf(minPriceMinor),
     available: event.ticketTypes.some((t) => t.sold + t.held < t.capacity),

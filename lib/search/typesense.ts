@@ -97,6 +97,7 @@ const FIELDS: { [K in Exclude<keyof SearchDocument, "id">]: FieldSpec } = {
   location: { type: "geopoint" },
   minPriceMinor: { type: "int32", sort: true },
   maxPriceMinor: { type: "int32", sort: true },
+  prices: { type: "int32[]" },
   currency: { type: "string", index: false, optional: true },
   priceBand: { type: "string", facet: true },
   available: { type: "bool" },
@@ -196,22 +197,15 @@ function geoFilter(near: NonNullable<SearchQuery["near"]>): string {
 }
 
 /**
- * Price range filter. The index keeps each event's cheapest and dearest
- * all-in price, so an event matches when [minPriceMinor, maxPriceMinor]
- * overlaps the asked range: its cheapest ticket is not above the asked
- * maximum and its dearest not below the asked minimum. Events without ticket
- * types (maxPriceMinor 0, see fromPriceOf) never match a price filter.
+ * Price range filter: an event matches when one of its ticket types' all-in
+ * prices lies in the range (a numeric range on the `prices` array matches any
+ * element), the same rule as the PostgreSQL engine.
  */
 function priceFilters(query: SearchQuery): string[] {
   if (query.minPriceMinor === undefined && query.maxPriceMinor === undefined) return [];
-  const clauses = ["maxPriceMinor:>0"];
-  if (query.maxPriceMinor !== undefined) {
-    clauses.push(`minPriceMinor:<=${priceBound(query.maxPriceMinor, "maxPriceMinor")}`);
-  }
-  if (query.minPriceMinor !== undefined) {
-    clauses.push(`maxPriceMinor:>=${priceBound(query.minPriceMinor, "minPriceMinor")}`);
-  }
-  return clauses;
+  const low = priceBound(query.minPriceMinor ?? 0, "minPriceMinor");
+  const high = priceBound(query.maxPriceMinor ?? INT32_MAX, "maxPriceMinor");
+  return [`prices:[${low}..${high}]`];
 }
 
 type Filters = {
