@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FacetCount, SearchFacets } from "@/lib/search/engine";
 import type { SearchParams } from "@/lib/search/schemas";
+import { NearMeButton } from "./near-me";
 
 const PRICE_LABEL: Record<string, string> = {
   "under-25": "Under $25",
@@ -94,7 +95,42 @@ export function FilterBar({ params, url, facets }: { params: SearchParams; url: 
         <Chip href={hrefWith(url, { available: params.available ? undefined : "1" })} active={!!params.available}>
           Tickets available
         </Chip>
+        <NearMeButton
+          active={!!params.near}
+          hrefFor={{
+            on: hrefWith(url, { near: "__NEAR__", radiusKm: "50", city: undefined }),
+            off: hrefWith(url, { near: undefined, radiusKm: undefined }),
+          }}
+        />
       </fieldset>
+      <form action="/search" className="flex flex-wrap items-end gap-2 text-sm" aria-label="Custom dates">
+        {Object.entries(url)
+          .filter(([key]) => !["from", "to", "when", "page"].includes(key))
+          .map(([key, value]) => (
+            <input key={key} type="hidden" name={key} value={value} />
+          ))}
+        <label className="flex flex-col">
+          From
+          <input
+            type="date"
+            name="from"
+            defaultValue={url.from?.slice(0, 10)}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <label className="flex flex-col">
+          To
+          <input
+            type="date"
+            name="to"
+            defaultValue={url.to?.slice(0, 10)}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1">
+          Apply dates
+        </button>
+      </form>
       <FacetGroup
         title="Category"
         counts={facets.category}
