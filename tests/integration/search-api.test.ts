@@ -8,7 +8,7 @@ import { createSearchCatalogue } from "../support/search-catalogue";
 
 describe("GET /api/v1/events", () => {
   it("answers { items, total, page, pageSize, facets } with all-in prices", async () => {
-    await createSearchCatalogue();
+    await createSearchCatalogue(db);
     const { status, json } = await call(searchRoute, { path: "/?q=eras+tour&pageSize=5" });
     expect(status).toBe(200);
     expect(json).toMatchObject({
@@ -48,7 +48,7 @@ describe("GET /api/v1/events", () => {
   });
 
   it("suggests as one types", async () => {
-    await createSearchCatalogue();
+    await createSearchCatalogue(db);
     const { status, json } = await call(suggestRoute, { path: "/?q=coldp" });
     expect(status).toBe(200);
     expect(json.items).toEqual(
@@ -60,7 +60,7 @@ describe("GET /api/v1/events", () => {
 
 describe("search freshness with the PostgreSQL engine", () => {
   it("finds an edit at once and drops a cancelled event, and queues the change for external indexes", async () => {
-    const catalogue = await createSearchCatalogue();
+    const catalogue = await createSearchCatalogue(db);
     const id = catalogue.miserables!.id;
     await updateEventDetails(db, id, { title: "Les Misérables: Quillfeather Revival" });
     const edited = await call(searchRoute, { path: "/?q=quillfeather" });

@@ -1,11 +1,19 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
 import type { SearchEngine, SearchQuery } from "@/lib/search/engine";
 import { createSearchCatalogue, type SearchCatalogue } from "../support/search-catalogue";
 
-/** The behaviour every SearchEngine must have, on a fixed small catalogue. */
-export function searchEngineContract(name: string, getEngine: () => SearchEngine) {
+type ContractSetup = { engine: SearchEngine; db: Db; teardown: () => Promise<void> };
+
+/**
+ * The behaviour every SearchEngine must have, on a fixed small catalogue in a
+ * database of its own (exact counts and rankings must not see other tests' events).
+ */
+export function searchEngineContract(name: string, setup: () => Promise<ContractSetup>) {
   describe(`${name} search contract`, () => {
     let c: SearchCatalogue;
+    let context: ContractSetup;
+    const getEngine = () => context.engine;
     const now = new Date();
     const search = (query: Partial<SearchQuery>) =>
       getEngine().search({ sort: "relevance", page: 1, pageSize: 20, now, ...query });
@@ -13,7 +21,12 @@ export function searchEngineContract(name: string, getEngine: () => SearchEngine
       result.items.map((item) => Object.keys(c).find((key) => c[key]!.id === item.id) ?? "other");
 
     beforeAll(async () => {
-      c = await createSearchCatalogue(now);
+      context = await setup();
+      c = await createSearchCatalogue(context.db, now);
+    });
+
+    afterAll(async () => {
+      await context?.teardown();
     });
 
     it("ranks title and performer matches above description matches", async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { EventCategory, EventStatus } from "@/lib/generated/prisma/enums";
-import { createUserWithToken } from "./factories";
 
 const DAY = 86_400_000;
 
@@ -133,8 +132,15 @@ const specs: Spec[] = [
 export type SearchCatalogue = Record<string, { id: string; slug: string }>;
 
 /** A small fixed catalogue with distinctive names, so ranking and typo cases can be asserted exactly. */
-export async function createSearchCatalogue(now = new Date()): Promise<SearchCatalogue> {
-  const { user } = await createUserWithToken("ORGANIZER");
+export async function createSearchCatalogue(db: Db, now = new Date()): Promise<SearchCatalogue> {
+  const user = await db.user.create({
+    data: {
+      email: `search-${randomUUID()}@example.test`,
+      name: "Search Organizer",
+      passwordHash: "unused",
+      role: "ORGANIZER",
+    },
+  });
   const org = await db.organization.create({
     data: {
       slug: `search-${randomUUID()}`,

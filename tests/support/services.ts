@@ -63,3 +63,29 @@ export async function startRedisServer(): Promise<{ url: string; stop: () => Pro
     },
   };
 }
+
+/** A database of its own in the test cluster, migrated, for tests that must not see other files' rows. */
+export async function isolatedDatabase(
+  adminUrl: string,
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import("pg");
+  const { applyMigrations } = await import("@/scripts/support/migrations");
+  const name = `${label}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
