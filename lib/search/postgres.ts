@@ -56,7 +56,11 @@ function filters(query: SearchQuery, tsQuery: string | null, skip: { facets: boo
   if (query.to) where.push(Prisma.sql`e."startsAt" < ${query.to}`);
   if (query.near) {
     const { lat, lng, radiusKm } = query.near;
-    // Haversine distance; venues are few, so this needs no spatial index.
+    // A latitude/longitude box the planner can estimate, then the exact haversine distance.
+    const latSpan = radiusKm / 111;
+    const lngSpan = radiusKm / (111 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+    where.push(Prisma.sql`v.latitude BETWEEN ${lat - latSpan} AND ${lat + latSpan}`);
+    where.push(Prisma.sql`v.longitude BETWEEN ${lng - lngSpan} AND ${lng + lngSpan}`);
     where.push(Prisma.sql`6371 * 2 * asin(sqrt(
       power(sin(radians(v.latitude - ${lat}) / 2), 2) +
       cos(radians(${lat})) * cos(radians(v.latitude)) * power(sin(radians(v.longitude - ${lng}) / 2), 2))) <= ${radiusKm}`);
@@ -83,6 +87,13 @@ function orderBy(query: SearchQuery, tsQuery: string | null) {
   if (query.sort === "date" || !tsQuery) return Prisma.sql`e."startsAt" ASC, e.id`;
   // Relevance, with sooner events first among equals.
   return Prisma.sql`ts_rank_cd(e."searchVector", to_tsquery('simple', ${tsQuery}), 1) DESC, e."startsAt" ASC, e.id`;
+}
+
+/** Keeps the page in the order the inner query chose. */
+function pageOrder(query: SearchQuery, tsQuery: string | null) {
+  if (query.sort === "price") return Prisma.sql`t."fromPriceMinor" ASC NULLS LAST, p."startsAt" ASC, p.id`;
+  if (query.sort === "date" || !tsQuery) return Prisma.sql`p."startsAt" ASC, p.id`;
+  return Prisma.sql`ts_rank_cd((SELECT "searchVector" FROM events WHERE id = p.id), to_tsquery('simple', ${tsQuery}), 1) DESC, p."startsAt" ASC, p.id`;
 }
 
 type HitRow = {
@@ -118,8 +129,6 @@ function toHit(row: HitRow): SearchHit {
     ...(row.highlightedTitle ? { highlightedTitle: row.highlightedTitle } : {}),
   };
 }
-
-const ESCAPED_TITLE = Prisma.sql`replace(replace(replace(e.title, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 
 async function facetCounts(db: Db, query: SearchQuery, tsQuery: string | null) {
   const bands = Prisma.join(
@@ -157,21 +166,33 @@ export function postgresSearch(db: Db): SearchEngine {
       const tsQuery = correction.tokens.length ? prefixTsQuery(correction.tokens) : null;
       const where = filters(query, tsQuery, { facets: false });
       const [rows, [{ total } = { total: 0n }], facets] = await Promise.all([
+        // The page is chosen first; prices, availability and highlights are then worked out for
+        // its rows only (a select-list subquery would be planned over every match).
         db.$queryRaw<HitRow[]>`
-          SELECT e.id, e.slug, e.title, e.category, e.status, e."startsAt", e.performers,
-            v.name AS "venueName", v.city, v."timeZone",
-            ${MIN_PRICE} AS "fromPriceMinor",
-            (SELECT tt.currency FROM ticket_types tt WHERE tt."eventId" = e.id LIMIT 1) AS currency,
-            NOT EXISTS (SELECT 1 FROM ticket_types tt WHERE tt."eventId" = e.id AND tt.sold + tt.held < tt.capacity) AS "soldOut",
+          WITH page AS (
+            SELECT e.id, e.slug, e.title, e.category, e.status, e."startsAt", e.performers,
+              v.name AS "venueName", v.city, v."timeZone"${
+                query.sort === "price" ? Prisma.sql`, ${MIN_PRICE} AS "fromPriceMinor"` : Prisma.empty
+              }
+            FROM events e JOIN venues v ON v.id = e."venueId"
+            WHERE ${where}
+            ORDER BY ${orderBy(query, tsQuery)}
+            LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
+          )
+          SELECT p.id, p.slug, p.title, p.category, p.status, p."startsAt", p.performers, p."venueName", p.city, p."timeZone",
+            t."fromPriceMinor", t.currency, coalesce(t."soldOut", true) AS "soldOut",
             ${
               tsQuery
-                ? Prisma.sql`ts_headline('simple', ${ESCAPED_TITLE}, to_tsquery('simple', ${tsQuery}), 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`
+                ? Prisma.sql`ts_headline('simple', replace(replace(replace(p.title, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), to_tsquery('simple', ${tsQuery}), 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`
                 : Prisma.sql`NULL`
             } AS "highlightedTitle"
-          FROM events e JOIN venues v ON v.id = e."venueId"
-          WHERE ${where}
-          ORDER BY ${orderBy(query, tsQuery)}
-          LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+          FROM page p
+          LEFT JOIN LATERAL (
+            SELECT MIN(tt."priceMinor" + tt."feeMinor")::int AS "fromPriceMinor", MIN(tt.currency) AS currency,
+              bool_and(tt.sold + tt.held >= tt.capacity) AS "soldOut"
+            FROM ticket_types tt WHERE tt."eventId" = p.id
+          ) t ON true
+          ORDER BY ${pageOrder(query, tsQuery)}`,
         db.$queryRaw<{ total: bigint }[]>`
           SELECT count(*) AS total FROM events e JOIN venues v ON v.id = e."venueId" WHERE ${where}`,
         facetCounts(db, query, tsQuery),
