@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { applyMigrations } from "@/scripts/support/migrations";
 import { diffSchemas } from "@/scripts/support/schema-diff";
+import { isolatedDatabase } from "../support/services";
 
 // What the migrations add on purpose beyond what schema.prisma can say.
 const EXTRAS_BEYOND_PRISMA = [
@@ -54,18 +54,11 @@ async function catalog(url: string): Promise<Map<string, string>> {
 }
 
 async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const adminUrl = inject("adminDatabaseUrl");
-  const name = `drift_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const database = await isolatedDatabase(inject("adminDatabaseUrl"), "drift", { migrate: false });
   try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await run(url.toString());
+    return await run(database.url);
   } finally {
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

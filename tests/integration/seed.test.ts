@@ -1,30 +1,17 @@
-import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db-client";
 import { seedDemoData } from "@/prisma/demo/seed-data";
-import { applyMigrations } from "@/scripts/support/migrations";
+import { isolatedDatabase } from "../support/services";
 
 async function seededDatabase(today: Date) {
-  const adminUrl = inject("adminDatabaseUrl");
-  const name = `seed_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
-  const db = createPrismaClient(url.toString(), 4);
+  const database = await isolatedDatabase(inject("adminDatabaseUrl"), "seed");
+  const db = createPrismaClient(database.url, 4);
   await db.$transaction((tx) => seedDemoData(tx, { passwordHash: "x", today }), { timeout: 120_000 });
   return {
     db,
     drop: async () => {
       await db.$disconnect();
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await again.end();
+      await database.drop();
     },
   };
 }

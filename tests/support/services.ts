@@ -68,6 +68,7 @@ export async function startRedisServer(): Promise<{ url: string; stop: () => Pro
 export async function isolatedDatabase(
   adminUrl: string,
   label: string,
+  options: { migrate?: boolean } = {},
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const { default: pg } = await import("pg");
   const { applyMigrations } = await import("@/scripts/support/migrations");
@@ -78,7 +79,7 @@ export async function isolatedDatabase(
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  await applyMigrations(url.toString());
+  if (options.migrate ?? true) await applyMigrations(url.toString());
   return {
     url: url.toString(),
     drop: async () => {
