@@ -13,6 +13,9 @@ import {
 } from "./engine";
 import { bestCorrection, queryTokens } from "./query-text";
 
+// Shorter words match only whole: "a:*" would expand to most of the catalogue.
+const MIN_PREFIX = 3;
+
 type Correction = { tokens: string[]; corrected: boolean; unknown: boolean };
 
 /**
@@ -24,7 +27,10 @@ async function correctTokens(db: Db, tokens: string[]): Promise<Correction> {
   if (tokens.length === 0) return { tokens, corrected: false, unknown: false };
   const rows = await db.$queryRaw<{ token: string; known: boolean; candidates: string[] | null }[]>`
     SELECT t.token,
-      EXISTS (SELECT 1 FROM search_terms WHERE kind = 'word' AND term LIKE t.token || '%') AS known,
+      EXISTS (
+        SELECT 1 FROM search_terms
+        WHERE kind = 'word' AND (term = t.token OR (length(t.token) >= ${MIN_PREFIX} AND term LIKE t.token || '%'))
+      ) AS known,
       ARRAY(SELECT term FROM search_terms WHERE kind = 'word' ORDER BY term <-> t.token LIMIT 12) AS candidates
     FROM unnest(${tokens}::text[]) WITH ORDINALITY AS t(token, position)
     ORDER BY t.position`;
@@ -42,7 +48,7 @@ async function correctTokens(db: Db, tokens: string[]): Promise<Correction> {
 
 /** Every token must match; each as a prefix, so "colo" finds "colosseum" while typing. Tokens are [a-z0-9] only. */
 function prefixTsQuery(tokens: string[]): string {
-  return tokens.map((t) => `${t}:*`).join(" & ");
+  return tokens.map((t) => (t.length >= MIN_PREFIX ? `${t}:*` : t)).join(" & ");
 }
 
 const MIN_PRICE = Prisma.sql`(SELECT MIN(tt."priceMinor" + tt."feeMinor") FROM ticket_types tt WHERE tt."eventId" = e.id)`;
