@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { serviceModes } from "@/lib/config";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { config, serviceModes } from "@/lib/config";
 import { db } from "@/lib/db";
 import { listDevMail } from "@/lib/notifications/email/dev-mailbox";
 
@@ -11,6 +12,8 @@ export const dynamic = "force-dynamic";
 // the platform "sent", so it must never be reachable once real mail flows.
 export default async function DevMailboxPage() {
   if (serviceModes().email !== "dev-mailbox") notFound();
+  // Everyone's e-mail is here: on a production server only admins may read it.
+  if (config().NODE_ENV === "production") await requirePageActor(["ADMIN"], "/dev/mailbox");
   const mails = await listDevMail(db, { limit: 100 });
   return (
     <main className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
