@@ -51,7 +51,7 @@ function prefixTsQuery(tokens: string[]): string {
   return tokens.map((t) => (t.length >= MIN_PREFIX ? `${t}:*` : t)).join(" & ");
 }
 
-const MIN_PRICE = Prisma.sql`e."minPriceMinor"`;
+const MIN_PRICE = Prisma.sql`(SELECT MIN(tt."priceMinor" + tt."feeMinor") FROM ticket_types tt WHERE tt."eventId" = e.id)`;
 
 function filters(query: SearchQuery, tsQuery: string | null, skip: { facets: boolean }) {
   const where: Prisma.Sql[] = [];
