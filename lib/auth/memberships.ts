@@ -20,7 +20,3 @@ export async function manageableOrganizationIds(
   });
   return memberships.map((m) => m.organizationId);
 }
-
-export function addMember(db: DbOrTx, input: { userId: string; organizationId: string; role: MembershipRole }) {
-  return db.membership.create({ data: input });
-}

@@ -63,5 +63,3 @@ export async function eventDetails(db: DbOrTx, store: HoldStore, idOrSlug: strin
     },
   };
 }
-
-export type EventDetails = NonNullable<Awaited<ReturnType<typeof eventDetails>>>;

@@ -1,13 +1,14 @@
 import "server-only";
-import { revalidateTag, unstable_cache } from "next/cache";
+import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 
-export const eventTag = (slug: string) => `event:${slug}`;
+const eventTag = (slug: string) => `event:${slug}`;
 
 /**
  * The slow-changing part of an event page (event, venue, ticket types, seat
- * layout), cached across requests and invalidated by tag when the organizer
- * changes the event. Live availability is read per request, never from here.
+ * layout), cached across requests for up to five minutes under the tag
+ * `event:<slug>`, which organizer edits are to revalidate once they have a
+ * page. Live availability is read per request, never from here.
  * Dates come back as ISO strings: the cache stores JSON.
  */
 export function cachedEventPage(slug: string) {
@@ -49,8 +50,3 @@ export function cachedEventPage(slug: string) {
 }
 
 export type CachedEventPage = NonNullable<Awaited<ReturnType<typeof cachedEventPage>>>;
-
-/** Call after any change to an event an organizer makes. */
-export function invalidateEventPage(slug: string) {
-  revalidateTag(eventTag(slug), "max");
-}

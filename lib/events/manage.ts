@@ -40,10 +40,6 @@ export function updateEventDetails(db: Db, eventId: string, changes: z.infer<typ
   return changeEvent(db, eventId, changes);
 }
 
-export function publishEvent(db: Db, eventId: string) {
-  return changeEvent(db, eventId, { status: "PUBLISHED" });
-}
-
 export function cancelEvent(db: Db, eventId: string, now = new Date()) {
   return changeEvent(db, eventId, { status: "CANCELLED", cancelledAt: now });
 }

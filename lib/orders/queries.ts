@@ -87,8 +87,6 @@ export async function orderForViewer(db: DbOrTx, options: { orderId: string; act
   };
 }
 
-export type OrderView = Awaited<ReturnType<typeof orderForViewer>>;
-
 /** A fan's tickets, grouped by order, upcoming first and then past. */
 export async function ticketsOfFan(db: DbOrTx, userId: string, now = new Date()) {
   const orders = await db.order.findMany({
