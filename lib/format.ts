@@ -1,9 +1,8 @@
 // Display formatting shared by server and client components.
+import { toMajorUnits } from "./money";
 
 export function formatMoney(amountMinor: number, currency: string, locale = "en-US"): string {
-  const digits =
-    new Intl.NumberFormat(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amountMinor / 10 ** digits);
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(toMajorUnits(amountMinor, currency));
 }
 
 /** "Saturday, March 14, 2027 at 8:00 PM EDT", in the venue's own time zone. */

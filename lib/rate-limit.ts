@@ -1,8 +1,7 @@
 import "server-only";
-import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { redisConnection } from "@/lib/redis/client";
+import type { RedisConnection } from "@/lib/redis/client";
 
 // INCR and set the window's expiry on first use, atomically.
 const FIXED_WINDOW_SCRIPT = `
@@ -14,8 +13,10 @@ return { count, redis.call("PTTL", KEYS[1]) }`;
  * A fixed-window limit per key (e.g. per user and action): Redis when it is
  * configured, PostgreSQL otherwise. Over the limit: 429 with Retry-After seconds in details.
  */
-export async function enforceRateLimit(options: { key: string; limit: number; windowSeconds: number }) {
-  const redis = redisConnection(config());
+export async function enforceRateLimit(
+  { db, redis }: { db: Db; redis: RedisConnection | null },
+  options: { key: string; limit: number; windowSeconds: number },
+) {
   let count: number;
   let retryAfterMs: number;
   if (redis) {

@@ -8,13 +8,14 @@ try {
   process.exit(1);
 }
 // Imported only once the configuration is known to be valid: these read it on load.
-const { db } = await import("@/lib/db");
 const { log } = await import("@/lib/log");
+const { services } = await import("@/lib/services");
 const { workerJobs } = await import("@/lib/worker/jobs");
 const { runWorker } = await import("@/lib/worker/runner");
 
 const stop = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
-await runWorker(db, workerJobs(config(), db), stop.signal);
+const { db } = services();
+await runWorker(db, workerJobs(services()), stop.signal);
 await db.$disconnect();
 log.flush();

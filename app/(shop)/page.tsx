@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { EventGrid } from "@/components/events/event-card";
-import { db } from "@/lib/db";
 import { listUpcomingEvents } from "@/lib/events/queries";
+import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const events = await listUpcomingEvents(db, { limit: 24 });
+  const events = await listUpcomingEvents(services().db, { limit: 24 });
   return (
     <>
       <section className="mb-8 rounded-2xl bg-gradient-to-br from-brand-700 to-brand-900 px-6 py-10 text-white">

@@ -1,8 +1,9 @@
 import type { CachedEventPage } from "@/lib/events/event-page";
+import { allInPriceMinor, toMajorUnits } from "@/lib/money";
 
 /** schema.org Event data for crawlers; prices in major units as schema.org expects. */
 export function EventJsonLd({ event, url, remaining }: { event: CachedEventPage; url: string; remaining: number }) {
-  const prices = event.ticketTypes.map((t) => (t.priceMinor + t.feeMinor) / 100);
+  const prices = event.ticketTypes.map((t) => toMajorUnits(allInPriceMinor(t), t.currency));
   const data = {
     "@context": "https://schema.org",
     "@type": "Event",

@@ -20,3 +20,12 @@ export async function manageableOrganizationIds(
   });
   return memberships.map((m) => m.organizationId);
 }
+
+/** Whether this actor is an admin or an owner or manager of the organization (check-in staff are not). */
+export async function canManageOrganization(db: DbOrTx, actor: Actor, organizationId: string): Promise<boolean> {
+  if (actor.role === "ADMIN") return true;
+  const found = await db.membership.count({
+    where: { userId: actor.userId, organizationId, role: { in: ["OWNER", "MANAGER"] } },
+  });
+  return found > 0;
+}

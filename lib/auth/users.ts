@@ -1,7 +1,8 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { TIMING_DECOY_HASH, verifyPassword } from "./passwords";
 import type { CredentialsInput } from "./schemas";
@@ -20,7 +21,7 @@ export async function createUser(
       select: publicUserSelect,
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("EMAIL_TAKEN", "An account with this e-mail already exists.", {
         fields: { email: ["is already registered"] },
       });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
+import { allInPriceMinor } from "@/lib/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EventStatus } from "@/lib/generated/prisma/enums";
 
@@ -32,13 +33,10 @@ type EventCardRow = Prisma.EventGetPayload<{ select: typeof eventCardSelect }>;
 
 function toCard({ ticketTypes, ...event }: EventCardRow): EventCardData {
   const cheapest = ticketTypes.reduce<(typeof ticketTypes)[number] | null>(
-    (min, t) => (min === null || t.priceMinor + t.feeMinor < min.priceMinor + min.feeMinor ? t : min),
+    (min, t) => (min === null || allInPriceMinor(t) < allInPriceMinor(min) ? t : min),
     null,
   );
-  return {
-    ...event,
-    fromPrice: cheapest && { amountMinor: cheapest.priceMinor + cheapest.feeMinor, currency: cheapest.currency },
-  };
+  return { ...event, fromPrice: cheapest && { amountMinor: allInPriceMinor(cheapest), currency: cheapest.currency } };
 }
 
 export async function listUpcomingEvents(db: DbOrTx, options: { limit: number; now?: Date }): Promise<EventCardData[]> {
@@ -63,4 +61,54 @@ export async function listOrganizerEvents(
     select: eventCardSelect,
   });
   return rows.map(toCard);
+}
+
+/** What selling tickets for an event needs to know of it, or null. */
+export function eventForSale(db: DbOrTx, eventId: string) {
+  return db.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      status: true,
+      onSaleAt: true,
+      startsAt: true,
+      perOrderLimit: true,
+      holdMinutes: true,
+      ticketTypes: { select: { id: true, name: true, kind: true, priceMinor: true, feeMinor: true, currency: true } },
+    },
+  });
+}
+
+export type EventForSale = NonNullable<Awaited<ReturnType<typeof eventForSale>>>;
+
+/** Published and cancelled events are public; drafts are not, to anyone outside the organization. */
+const PUBLIC_STATUSES: EventStatus[] = ["PUBLISHED", "CANCELLED"];
+
+/** A public event by id or slug with its venue, organization and ticket types, or null. */
+export function publicEvent(db: DbOrTx, idOrSlug: string) {
+  return db.event.findFirst({
+    where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }], status: { in: PUBLIC_STATUSES } },
+    include: {
+      venue: true,
+      organization: { select: { id: true, name: true } },
+      ticketTypes: { orderBy: { sortOrder: "asc" } },
+    },
+  });
+}
+
+/** The id of a public event, or null for drafts and unknown ids. */
+export async function publicEventId(db: DbOrTx, eventId: string): Promise<string | null> {
+  const event = await db.event.findFirst({
+    where: { id: eventId, status: { in: PUBLIC_STATUSES } },
+    select: { id: true },
+  });
+  return event?.id ?? null;
+}
+
+/** An event's title, date and venue, for pages about something bought for it. */
+export function eventSummary(db: DbOrTx, eventId: string) {
+  return db.event.findUniqueOrThrow({
+    where: { id: eventId },
+    select: { title: true, slug: true, startsAt: true, venue: { select: { name: true, city: true, timeZone: true } } },
+  });
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { publicEventId } from "@/lib/events/queries";
 import type { HoldStore } from "./hold-store";
 
 export type LiveSeatStatus = "AVAILABLE" | "HELD" | "SOLD";
@@ -51,4 +53,34 @@ export async function remainingByTicketType(db: DbOrTx, store: HoldStore, eventI
     }
   }
   return remaining;
+}
+
+/**
+ * The seat map of a public event with live status, or with `statusOnly` just
+ * the seats that cannot be bought (a few bytes while little is held).
+ */
+export async function liveSeats(
+  deps: { db: DbOrTx; holds: HoldStore; clock: () => Date },
+  options: { eventId: string; statusOnly: boolean },
+) {
+  const eventId = await publicEventId(deps.db, options.eventId);
+  if (!eventId) throw new AppError("NOT_FOUND", "No such event.");
+  const now = deps.clock();
+  return options.statusOnly
+    ? { eventId, unavailable: await unavailableSeats(deps.db, deps.holds, eventId, now) }
+    : { eventId, seats: await seatMap(deps.db, deps.holds, eventId, now) };
+}
+
+/** What an event page shows live next to its cached layout: tickets left per type and the seats taken. */
+export async function eventPageAvailability(
+  deps: { db: DbOrTx; holds: HoldStore },
+  options: { eventId: string; reserved: boolean; now: Date },
+) {
+  const [remaining, unavailable] = await Promise.all([
+    remainingByTicketType(deps.db, deps.holds, options.eventId, options.now),
+    options.reserved
+      ? unavailableSeats(deps.db, deps.holds, options.eventId, options.now)
+      : Promise.resolve<Record<string, Exclude<LiveSeatStatus, "AVAILABLE">>>({}),
+  ]);
+  return { remaining, unavailable };
 }

@@ -1,50 +1,43 @@
 import "server-only";
 import type { Db, DbOrTx, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { eventForSale, type EventForSale } from "@/lib/events/queries";
+import { saleState } from "@/lib/events/sale-state";
+import { allInPriceMinor } from "@/lib/money";
 import { bestAvailableBlock, stageOf } from "./best-available";
 import type { HoldContents, HoldStore } from "./hold-store";
 import type { HoldRequestInput } from "./schemas";
 
-export type InventoryDeps = { db: Db; store: HoldStore; now?: () => Date };
+/**
+ * Counts the tickets a fan already has for an event (live holds, open orders,
+ * issued tickets) inside the hold's transaction. The booking side (lib/orders)
+ * knows what counts; inventory only enforces the limit with it.
+ */
+export type TakenCounter = (tx: Tx, options: { eventId: string; userId: string; now: Date }) => Promise<number>;
 
-type EventForSale = NonNullable<Awaited<ReturnType<typeof loadEventForSale>>>;
+export type InventoryDeps = { db: Db; holds: HoldStore; clock: () => Date };
 
-function loadEventForSale(db: DbOrTx, eventId: string) {
-  return db.event.findUnique({
-    where: { id: eventId },
-    select: {
-      id: true,
-      status: true,
-      onSaleAt: true,
-      startsAt: true,
-      perOrderLimit: true,
-      holdMinutes: true,
-      ticketTypes: { select: { id: true, name: true, kind: true, priceMinor: true, feeMinor: true, currency: true } },
+function assertOnSale(event: { status: string; onSaleAt: Date; startsAt: Date } | null, now: Date) {
+  const state = event ? saleState(event, now) : "draft";
+  if (state === "draft") throw new AppError("NOT_FOUND", "No such event.");
+  if (state === "cancelled") throw new AppError("EVENT_NOT_ON_SALE", "This event has been cancelled.");
+  if (state === "not-yet-on-sale") {
+    throw new AppError("EVENT_NOT_ON_SALE", "Tickets are not on sale yet.", {
+      onSaleAt: event!.onSaleAt.toISOString(),
+    });
+  }
+  if (state === "started") throw new AppError("EVENT_NOT_ON_SALE", "This event has already started.");
+}
+
+/** Tickets a fan holds for an event in live holds. */
+export async function liveHeldQuantity(tx: Tx, options: { eventId: string; userId: string; now: Date }) {
+  const held = await tx.holdItem.aggregate({
+    _sum: { quantity: true },
+    where: {
+      hold: { eventId: options.eventId, userId: options.userId, status: "ACTIVE", expiresAt: { gt: options.now } },
     },
   });
-}
-
-export function assertOnSale(event: { status: string; onSaleAt: Date; startsAt: Date } | null, now: Date) {
-  if (!event || event.status === "DRAFT") throw new AppError("NOT_FOUND", "No such event.");
-  if (event.status === "CANCELLED") throw new AppError("EVENT_NOT_ON_SALE", "This event has been cancelled.");
-  if (now < event.onSaleAt) {
-    throw new AppError("EVENT_NOT_ON_SALE", "Tickets are not on sale yet.", { onSaleAt: event.onSaleAt.toISOString() });
-  }
-  if (now >= event.startsAt) throw new AppError("EVENT_NOT_ON_SALE", "This event has already started.");
-}
-
-/** Tickets this fan already has for the event: live holds plus issued tickets. */
-async function ticketsAlreadyTaken(tx: Tx, options: { eventId: string; userId: string; now: Date }) {
-  const [held, issued] = await Promise.all([
-    tx.holdItem.aggregate({
-      _sum: { quantity: true },
-      where: {
-        hold: { eventId: options.eventId, userId: options.userId, status: "ACTIVE", expiresAt: { gt: options.now } },
-      },
-    }),
-    tx.ticket.count({ where: { eventId: options.eventId, status: "ISSUED", order: { userId: options.userId } } }),
-  ]);
-  return (held._sum.quantity ?? 0) + issued;
+  return held._sum.quantity ?? 0;
 }
 
 async function capacitiesOf(db: DbOrTx, contents: HoldContents) {
@@ -82,7 +75,7 @@ async function pickBestSeats(
       where: { eventId: event.id, ticketTypeId },
       select: { id: true, section: true, row: true, number: true, x: true, y: true, status: true },
     }),
-    deps.store.heldSeatIds(deps.db, event.id, now),
+    deps.holds.heldSeatIds(deps.db, event.id, now),
   ]);
   const heldIds = new Set(held);
   const free = layout.filter((s) => s.status === "AVAILABLE" && !heldIds.has(s.id));
@@ -113,11 +106,11 @@ async function resolveRequest(deps: InventoryDeps, event: EventForSale, input: H
  * a fresh pick when another buyer wins the block first.
  */
 export async function createHold(
-  deps: InventoryDeps,
+  deps: InventoryDeps & { countTaken: TakenCounter },
   options: { userId: string; eventId: string; input: HoldRequestInput },
 ) {
-  const now = deps.now?.() ?? new Date();
-  const event = await loadEventForSale(deps.db, options.eventId);
+  const now = deps.clock();
+  const event = await eventForSale(deps.db, options.eventId);
   assertOnSale(event, now);
   const bestAvailable = !("seatIds" in options.input);
 
@@ -132,7 +125,7 @@ export async function createHold(
 }
 
 async function holdOnce(
-  deps: InventoryDeps,
+  deps: InventoryDeps & { countTaken: TakenCounter },
   event: EventForSale,
   options: { userId: string; input: HoldRequestInput },
   now: Date,
@@ -150,7 +143,7 @@ async function holdOnce(
     const hold = await deps.db.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${event.id}), hashtext(${options.userId}))`;
-        const already = await ticketsAlreadyTaken(tx, { eventId: event.id, userId: options.userId, now });
+        const already = await deps.countTaken(tx, { eventId: event.id, userId: options.userId, now });
         if (already + quantity > event.perOrderLimit) {
           throw new AppError(
             "LIMIT_EXCEEDED",
@@ -173,7 +166,7 @@ async function holdOnce(
           ],
         });
         const contents: HoldContents = { holdId: created.id, eventId: event.id, seats, generalAdmission };
-        await deps.store.acquire(tx, { ...contents, expiresAt, now, capacities: await capacitiesOf(tx, contents) });
+        await deps.holds.acquire(tx, { ...contents, expiresAt, now, capacities: await capacitiesOf(tx, contents) });
         acquired = contents;
         await assertSeatsStillForSale(tx, contents);
         return created;
@@ -183,7 +176,7 @@ async function holdOnce(
     return describeHold(deps.db, hold.id);
   } catch (error) {
     // A Redis hold is not undone by the database rollback.
-    if (acquired && deps.store.kind !== "postgres") await deps.store.release(deps.db, acquired).catch(() => undefined);
+    if (acquired && deps.holds.kind !== "postgres") await deps.holds.release(deps.db, acquired).catch(() => undefined);
     throw error;
   }
 }
@@ -207,9 +200,9 @@ async function assertSeatsStillForSale(tx: Tx, contents: HoldContents) {
   }
 }
 
-/** The hold as the API and the checkout page show it: items with seat labels and all-in prices. */
-export async function describeHold(db: DbOrTx, holdId: string) {
-  const hold = await db.hold.findUniqueOrThrow({
+/** The hold as the API and the checkout page show it (items with seat labels and all-in prices), or null. */
+export async function findHold(db: DbOrTx, holdId: string) {
+  const hold = await db.hold.findUnique({
     where: { id: holdId },
     select: {
       id: true,
@@ -226,6 +219,7 @@ export async function describeHold(db: DbOrTx, holdId: string) {
       },
     },
   });
+  if (!hold) return null;
   const items = hold.items.map((item) => ({
     ticketTypeId: item.ticketType.id,
     ticketTypeName: item.ticketType.name,
@@ -233,7 +227,7 @@ export async function describeHold(db: DbOrTx, holdId: string) {
     quantity: item.quantity,
     unitPriceMinor: item.ticketType.priceMinor,
     unitFeeMinor: item.ticketType.feeMinor,
-    unitAllInMinor: item.ticketType.priceMinor + item.ticketType.feeMinor,
+    unitAllInMinor: allInPriceMinor(item.ticketType),
     currency: item.ticketType.currency,
   }));
   return {
@@ -248,7 +242,13 @@ export async function describeHold(db: DbOrTx, holdId: string) {
   };
 }
 
-export type HoldView = Awaited<ReturnType<typeof describeHold>>;
+export type HoldView = NonNullable<Awaited<ReturnType<typeof findHold>>>;
+
+export async function describeHold(db: DbOrTx, holdId: string): Promise<HoldView> {
+  const hold = await findHold(db, holdId);
+  if (!hold) throw new Error(`hold ${holdId} does not exist`);
+  return hold;
+}
 
 export async function holdContents(
   db: DbOrTx,

@@ -1,20 +1,21 @@
 import "server-only";
+import { findUser } from "@/lib/auth/users";
 import type { Db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { HoldStore } from "@/lib/inventory/hold-store";
-import { describeHold, releaseHoldIn, type HoldView } from "@/lib/inventory/holds";
+import { findHold, releaseHoldIn, type HoldView } from "@/lib/inventory/holds";
 import type { PaymentGateway } from "@/lib/payments/gateway";
-import { openPaymentOf, recordPaymentSession } from "@/lib/payments/records";
+import { openPaymentOf, openSessionIdsOf, recordPaymentSession } from "@/lib/payments/records";
 import { transitionOrder } from "./state";
 
-export type CheckoutDeps = { db: Db; store: HoldStore; gateway: PaymentGateway; appUrl: string; now?: () => Date };
+export type CheckoutDeps = { db: Db; holds: HoldStore; gateway: PaymentGateway; appUrl: string; clock: () => Date };
 
 export async function ownHold(db: Db, options: { holdId: string; userId: string }): Promise<HoldView> {
-  const hold = await db.hold.findUnique({ where: { id: options.holdId }, select: { userId: true } });
+  const hold = await findHold(db, options.holdId);
   // Someone else's hold is "not found", so hold ids cannot be probed.
   if (!hold || hold.userId !== options.userId) throw new AppError("NOT_FOUND", "No such hold.");
-  return describeHold(db, options.holdId);
+  return hold;
 }
 
 function lineItemName(item: HoldView["items"][number]) {
@@ -28,7 +29,7 @@ function lineItemName(item: HoldView["items"][number]) {
  * one already made for it: pressing "Pay" twice opens one payment page.
  */
 export async function startCheckout(deps: CheckoutDeps, options: { userId: string; holdId: string }) {
-  const now = deps.now?.() ?? new Date();
+  const now = deps.clock();
   const hold = await ownHold(deps.db, options);
   const existing = await deps.db.order.findFirst({
     where: { holdId: hold.holdId, status: "PENDING" },
@@ -42,7 +43,8 @@ export async function startCheckout(deps: CheckoutDeps, options: { userId: strin
     throw new AppError("HOLD_EXPIRED", "This hold has expired. Pick your tickets again.");
   }
 
-  const user = await deps.db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
+  const user = await findUser(deps.db, options.userId);
+  if (!user) throw new AppError("NOT_FOUND", "No such hold.");
   const subtotal = hold.items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0);
   const fees = hold.items.reduce((sum, i) => sum + i.unitFeeMinor * i.quantity, 0);
   const orderId =
@@ -73,7 +75,7 @@ export async function startCheckout(deps: CheckoutDeps, options: { userId: strin
       .then((o) => o.id)
       .catch(async (error) => {
         // Two clicks raced: the partial unique index kept one PENDING order per hold.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        if (isUniqueViolation(error)) {
           return (await deps.db.order.findFirstOrThrow({ where: { holdId: hold.holdId, status: "PENDING" } })).id;
         }
         throw error;
@@ -105,7 +107,7 @@ export async function startCheckout(deps: CheckoutDeps, options: { userId: strin
     currency: hold.currency,
   }).catch((error) => {
     // The same session came back for a retried checkout: it is recorded already.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
   });
   return { orderId, checkoutUrl: session.url };
 }
@@ -115,7 +117,7 @@ export async function startCheckout(deps: CheckoutDeps, options: { userId: strin
  * for it is cancelled, and its payment page is closed so nobody pays late.
  */
 export async function abandonHold(
-  deps: Pick<CheckoutDeps, "db" | "store" | "gateway">,
+  deps: Pick<CheckoutDeps, "db" | "holds" | "gateway">,
   options: { userId: string; holdId: string },
 ) {
   await ownHold(deps.db, options);
@@ -126,11 +128,11 @@ export async function abandonHold(
     });
     for (const order of orders)
       await transitionOrder(tx, order.id, "PENDING", "CANCELLED", { statusReason: "Released by the buyer." });
-    await releaseHoldIn(tx, deps.store, options.holdId);
-    return tx.payment.findMany({
-      where: { orderId: { in: orders.map((o) => o.id) }, status: "PENDING" },
-      select: { providerSessionId: true },
-    });
+    await releaseHoldIn(tx, deps.holds, options.holdId);
+    return openSessionIdsOf(
+      tx,
+      orders.map((o) => o.id),
+    );
   });
-  for (const { providerSessionId } of sessions) await deps.gateway.expireCheckoutSession(providerSessionId);
+  for (const sessionId of sessions) await deps.gateway.expireCheckoutSession(sessionId);
 }

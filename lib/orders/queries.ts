@@ -1,7 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { canManageOrganization } from "@/lib/auth/memberships";
 import type { DbOrTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { paymentTimeline } from "@/lib/payments/records";
 
 const orderSelect = {
   id: true,
@@ -47,40 +49,23 @@ const orderSelect = {
     },
     orderBy: { code: "asc" },
   },
-  payments: {
-    select: {
-      provider: true,
-      status: true,
-      amountMinor: true,
-      failureMessage: true,
-      createdAt: true,
-      updatedAt: true,
-      checkoutUrl: true,
-    },
-    orderBy: { createdAt: "asc" },
-  },
-  refunds: {
-    select: { amountMinor: true, reason: true, status: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  },
 } as const;
 
-/** An order for its buyer, the event's organizer staff, or an admin; "not found" for anyone else. */
+/** An order for its buyer, the owners and managers of the event's organization, or an admin; "not found" for anyone else. */
 export async function orderForViewer(db: DbOrTx, options: { orderId: string; actor: Actor }) {
   const order = await db.order.findUnique({ where: { id: options.orderId }, select: orderSelect });
   if (!order) throw new AppError("NOT_FOUND", "No such order.");
   const { actor } = options;
-  const allowed =
-    order.userId === actor.userId ||
-    actor.role === "ADMIN" ||
-    (await db.membership.count({ where: { userId: actor.userId, organizationId: order.event.organizationId } })) > 0;
+  const allowed = order.userId === actor.userId || (await canManageOrganization(db, actor, order.event.organizationId));
   if (!allowed) throw new AppError("NOT_FOUND", "No such order.");
   const { organizationId: _org, ...event } = order.event;
+  const { payments, refunds } = await paymentTimeline(db, order.id);
   return {
     ...order,
     event,
+    refunds,
     // Only the buyer may reopen the payment page.
-    payments: order.payments.map(({ checkoutUrl, ...p }) => ({
+    payments: payments.map(({ checkoutUrl, ...p }) => ({
       ...p,
       ...(order.userId === actor.userId && p.status === "PENDING" ? { checkoutUrl } : {}),
     })),

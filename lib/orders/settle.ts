@@ -2,13 +2,13 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { HoldStore } from "@/lib/inventory/hold-store";
 import { releaseHoldIn } from "@/lib/inventory/holds";
-import { enqueueSearchSync } from "@/lib/events/manage";
+import { enqueueSearchSync } from "@/lib/events/search-sync";
 import { sellHold, type SaleResult } from "@/lib/inventory/sale";
 import { log } from "@/lib/log";
 import type { CheckoutSessionView } from "@/lib/payments/gateway";
 import { markPaymentCancelled, markPaymentSucceeded } from "@/lib/payments/records";
 import { enqueueOrderEmail } from "./emails";
-import { scheduleRefund } from "./refunds";
+import { scheduleRefund } from "./refund-payout";
 import { transitionOrder } from "./state";
 import { issueTickets } from "./tickets";
 

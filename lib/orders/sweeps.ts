@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { PaymentGateway } from "@/lib/payments/gateway";
+import { openSessionsOfLapsedHolds } from "@/lib/payments/records";
 
 /**
  * Closes the payment pages of orders whose hold lapsed, so fans are not
@@ -9,14 +10,10 @@ import type { PaymentGateway } from "@/lib/payments/gateway";
  * usual webhook, which expires the order.
  */
 export async function expireLapsedCheckouts(db: Db, gateway: PaymentGateway, now = new Date()) {
-  const lapsed = await db.payment.findMany({
-    where: { status: "PENDING", order: { status: "PENDING", hold: { expiresAt: { lte: now } } } },
-    select: { providerSessionId: true },
-    take: 100,
-  });
+  const lapsed = await openSessionsOfLapsedHolds(db, { now, limit: 100 });
   let expired = 0;
-  for (const { providerSessionId } of lapsed) {
-    await gateway.expireCheckoutSession(providerSessionId);
+  for (const sessionId of lapsed) {
+    await gateway.expireCheckoutSession(sessionId);
     expired++;
   }
   return { expired };

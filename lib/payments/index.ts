@@ -1,36 +1,24 @@
 import "server-only";
-import { config } from "@/lib/config";
-import { db } from "@/lib/db";
-import { holdStore } from "@/lib/inventory";
+import type { Config } from "@/lib/config";
+import type { Db } from "@/lib/db";
 import type { PaymentGateway } from "./gateway";
 import { webhookSecret } from "./signing";
-import { simulatorGateway, type Simulator } from "./simulator";
+import { simulatorGateway, type Simulator, type WebhookDelivery } from "./simulator";
 import { stripeGateway } from "./stripe";
-import { handleStripeWebhook, type WebhookDeps } from "./webhooks/handle";
 
-type Payments = { gateway: PaymentGateway; simulator: Simulator | null; webhookDeps: WebhookDeps };
-let payments: Payments | undefined;
+export type Payments = { gateway: PaymentGateway; simulator: Simulator | null; webhookSecret: string };
 
-function build(): Payments {
-  const c = config();
-  const base = { db, store: holdStore(), secret: webhookSecret(c) };
-  if (c.STRIPE_SECRET_KEY) {
-    const gateway = stripeGateway({ secretKey: c.STRIPE_SECRET_KEY });
-    return { gateway, simulator: null, webhookDeps: { ...base, gateway } };
+/**
+ * The payment side of a deployment: Stripe when STRIPE_SECRET_KEY is set,
+ * otherwise the simulator, which hands its signed events to `deliver` (the
+ * same intake Stripe's webhooks reach). This module knows nothing of orders:
+ * whoever wires it decides what a payment event does.
+ */
+export function paymentsFor(config: Config, options: { db: Db; deliver: WebhookDelivery }): Payments {
+  const secret = webhookSecret(config);
+  if (config.STRIPE_SECRET_KEY) {
+    return { gateway: stripeGateway({ secretKey: config.STRIPE_SECRET_KEY }), simulator: null, webhookSecret: secret };
   }
-  // The simulator posts its signed events to the same intake Stripe's go through.
-  const simulator: Simulator = simulatorGateway({
-    db,
-    appUrl: c.APP_URL,
-    secret: base.secret,
-    deliver: async (rawBody, signature) => void (await handleStripeWebhook(webhookDeps, rawBody, signature)),
-  });
-  const webhookDeps: WebhookDeps = { ...base, gateway: simulator.gateway };
-  return { gateway: simulator.gateway, simulator, webhookDeps };
-}
-
-/** This process's payment wiring: Stripe when STRIPE_SECRET_KEY is set, otherwise the simulator. */
-export function paymentServices(): Payments {
-  payments ??= build();
-  return payments;
+  const simulator = simulatorGateway({ db: options.db, appUrl: config.APP_URL, secret, deliver: options.deliver });
+  return { gateway: simulator.gateway, simulator, webhookSecret: secret };
 }

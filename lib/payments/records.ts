@@ -95,3 +95,70 @@ export async function markRefundResult(
     data: { providerRefundId: result.providerRefundId, status: result.status },
   });
 }
+
+/** The provider sessions still open for these orders, to be closed when the orders are. */
+export async function openSessionIdsOf(db: DbOrTx, orderIds: string[]): Promise<string[]> {
+  const rows = await db.payment.findMany({
+    where: { orderId: { in: orderIds }, status: "PENDING" },
+    select: { providerSessionId: true },
+  });
+  return rows.map((r) => r.providerSessionId);
+}
+
+/** Open payment sessions of pending orders whose hold has lapsed, oldest first. */
+export async function openSessionsOfLapsedHolds(db: DbOrTx, options: { now: Date; limit: number }) {
+  const rows = await db.payment.findMany({
+    where: { status: "PENDING", order: { status: "PENDING", hold: { expiresAt: { lte: options.now } } } },
+    select: { providerSessionId: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: options.limit,
+  });
+  return rows.map((r) => r.providerSessionId);
+}
+
+/** The order a provider payment intent paid for, if it is one of ours. */
+export async function orderIdOfPaymentIntent(db: DbOrTx, paymentIntentId: string): Promise<string | null> {
+  const payment = await db.payment.findFirst({
+    where: { providerPaymentId: paymentIntentId },
+    select: { orderId: true },
+  });
+  return payment?.orderId ?? null;
+}
+
+/** A refund as the worker needs it to ask the provider for the money. */
+export function refundToPayOut(db: DbOrTx, refundId: string) {
+  return db.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: {
+      status: true,
+      amountMinor: true,
+      orderId: true,
+      payment: { select: { providerPaymentId: true } },
+    },
+  });
+}
+
+/** An order's payments and refunds, oldest first: the payment timeline on its page. */
+export async function paymentTimeline(db: DbOrTx, orderId: string) {
+  const [payments, refunds] = await Promise.all([
+    db.payment.findMany({
+      where: { orderId },
+      select: {
+        provider: true,
+        status: true,
+        amountMinor: true,
+        failureMessage: true,
+        createdAt: true,
+        updatedAt: true,
+        checkoutUrl: true,
+      },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.refund.findMany({
+      where: { orderId },
+      select: { amountMinor: true, reason: true, status: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  return { payments, refunds };
+}

@@ -46,15 +46,11 @@ export function upstashConnection(url: string, token: string): RedisConnection {
   };
 }
 
-const globalForRedis = globalThis as unknown as { marqueeRedis?: RedisConnection | null };
-
-/** This process's Redis connection, or null when neither REDIS_URL nor Upstash is configured. */
-export function redisConnection(config: Config): RedisConnection | null {
-  if (globalForRedis.marqueeRedis !== undefined) return globalForRedis.marqueeRedis;
-  globalForRedis.marqueeRedis = config.REDIS_URL
-    ? nodeRedisConnection(config.REDIS_URL)
-    : config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
-      ? upstashConnection(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN)
-      : null;
-  return globalForRedis.marqueeRedis;
+/** The Redis connection a configuration asks for, or null when neither REDIS_URL nor Upstash is set. */
+export function redisConnectionFor(config: Config): RedisConnection | null {
+  if (config.REDIS_URL) return nodeRedisConnection(config.REDIS_URL);
+  if (config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN) {
+    return upstashConnection(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN);
+  }
+  return null;
 }

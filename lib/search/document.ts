@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
+import { allInPriceMinor } from "@/lib/money";
 import type { EventCategory } from "@/lib/generated/prisma/enums";
 import { priceBandOf } from "./engine";
 
@@ -41,7 +42,7 @@ export async function searchDocumentFor(db: DbOrTx, eventId: string): Promise<Se
     },
   });
   if (!event || event.status === "DRAFT") return null;
-  const prices = event.ticketTypes.map((t) => t.priceMinor + t.feeMinor);
+  const prices = event.ticketTypes.map(allInPriceMinor);
   const minPriceMinor = prices.length ? Math.min(...prices) : 0;
   return {
     id: event.id,

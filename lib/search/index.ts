@@ -1,18 +1,13 @@
 import "server-only";
-import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import type { Config } from "@/lib/config";
+import type { Db } from "@/lib/db";
 import type { SearchEngine } from "./engine";
 import { postgresSearch } from "./postgres";
 import { typesenseSearch } from "./typesense";
 
-let engine: SearchEngine | undefined;
-
-/** This process's search engine: Typesense when configured, PostgreSQL otherwise. */
-export function searchEngine(): SearchEngine {
-  const c = config();
-  engine ??=
-    c.TYPESENSE_URL && c.TYPESENSE_API_KEY
-      ? typesenseSearch({ db, url: c.TYPESENSE_URL, apiKey: c.TYPESENSE_API_KEY })
-      : postgresSearch(db);
-  return engine;
+/** The search engine for a deployment: Typesense when configured, PostgreSQL otherwise. */
+export function searchEngineFor(config: Config, db: Db): SearchEngine {
+  return config.TYPESENSE_URL && config.TYPESENSE_API_KEY
+    ? typesenseSearch({ db, url: config.TYPESENSE_URL, apiKey: config.TYPESENSE_API_KEY })
+    : postgresSearch(db);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { allInPriceSql } from "@/lib/money";
 import type { EventCategory } from "@/lib/generated/prisma/enums";
 import {
   PRICE_BANDS,
@@ -51,7 +52,8 @@ function prefixTsQuery(tokens: string[]): string {
   return tokens.map((t) => (t.length >= MIN_PREFIX ? `${t}:*` : t)).join(" & ");
 }
 
-const MIN_PRICE = Prisma.sql`(SELECT MIN(tt."priceMinor" + tt."feeMinor") FROM ticket_types tt WHERE tt."eventId" = e.id)`;
+const ALL_IN_PRICE = Prisma.raw(allInPriceSql("tt"));
+const MIN_PRICE = Prisma.sql`(SELECT MIN(${ALL_IN_PRICE}) FROM ticket_types tt WHERE tt."eventId" = e.id)`;
 
 function filters(query: SearchQuery, tsQuery: string | null, skip: { facets: boolean }) {
   const where: Prisma.Sql[] = [];
@@ -82,7 +84,7 @@ function filters(query: SearchQuery, tsQuery: string | null, skip: { facets: boo
     if (query.city) where.push(Prisma.sql`marquee_normalize(v.city) = marquee_normalize(${query.city})`);
     if (query.minPriceMinor !== undefined || query.maxPriceMinor !== undefined) {
       where.push(Prisma.sql`EXISTS (SELECT 1 FROM ticket_types tt WHERE tt."eventId" = e.id
-        AND tt."priceMinor" + tt."feeMinor" BETWEEN ${query.minPriceMinor ?? 0} AND ${query.maxPriceMinor ?? 2_147_483_647})`);
+        AND ${ALL_IN_PRICE} BETWEEN ${query.minPriceMinor ?? 0} AND ${query.maxPriceMinor ?? 2_147_483_647})`);
     }
   }
   return Prisma.join(where, " AND ");
@@ -194,7 +196,7 @@ export function postgresSearch(db: Db): SearchEngine {
             } AS "highlightedTitle"
           FROM page p
           LEFT JOIN LATERAL (
-            SELECT MIN(tt."priceMinor" + tt."feeMinor")::int AS "fromPriceMinor", MIN(tt.currency) AS currency,
+            SELECT MIN(${ALL_IN_PRICE})::int AS "fromPriceMinor", MIN(tt.currency) AS currency,
               bool_and(tt.sold + tt.held >= tt.capacity) AS "soldOut"
             FROM ticket_types tt WHERE tt."eventId" = p.id
           ) t ON true

@@ -1,29 +1,22 @@
 import "server-only";
-import type { Config } from "@/lib/config";
-import type { Db } from "@/lib/db";
-import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/manage";
-import { holdStore } from "@/lib/inventory";
+import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/search-sync";
 import { reclaimLapsedHolds } from "@/lib/inventory/postgres-hold-store";
-import { emailSenderFor } from "@/lib/notifications/email";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { WELCOME_TOPIC, welcomeEmailHandler } from "@/lib/notifications/welcome";
 import { ORDER_EMAIL_TOPIC, orderEmailHandler } from "@/lib/orders/emails";
-import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refunds";
+import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refund-payout";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
-import { paymentServices } from "@/lib/payments";
-import { searchEngine } from "@/lib/search";
+import type { Services } from "@/lib/services";
 import type { Job } from "./runner";
 
-/** Every periodic job of the worker. */
-export function workerJobs(config: Config, db: Db): Job[] {
-  const email = emailSenderFor(config, db);
-  const { gateway } = paymentServices();
-  const store = holdStore();
+/** Every periodic job of the worker, wired to the process's services. */
+export function workerJobs(services: Services): Job[] {
+  const { db, email, gateway, holds, search, appUrl, clock } = services;
   const outboxHandlers = {
     [WELCOME_TOPIC]: welcomeEmailHandler(email),
-    [ORDER_EMAIL_TOPIC]: orderEmailHandler(db, email, config.APP_URL),
+    [ORDER_EMAIL_TOPIC]: orderEmailHandler(db, email, appUrl),
     [REFUND_TOPIC]: refundHandler(db, gateway),
-    [SEARCH_SYNC_TOPIC]: searchSyncHandler((eventId) => searchEngine().syncEvent(eventId)),
+    [SEARCH_SYNC_TOPIC]: searchSyncHandler((eventId) => search.syncEvent(eventId)),
   };
   return [
     { name: "outbox", intervalMs: 1_000, run: (client) => drainOutbox(client, outboxHandlers) },
@@ -31,9 +24,9 @@ export function workerJobs(config: Config, db: Db): Job[] {
       name: "expire-holds",
       intervalMs: 15_000,
       run: async (client) => ({
-        expired: await reclaimLapsedHolds(client, { now: new Date(), givesBackHeld: store.countsHeldInDatabase }),
+        expired: await reclaimLapsedHolds(client, { now: clock(), givesBackHeld: holds.countsHeldInDatabase }),
       }),
     },
-    { name: "expire-checkouts", intervalMs: 15_000, run: (client) => expireLapsedCheckouts(client, gateway) },
+    { name: "expire-checkouts", intervalMs: 15_000, run: (client) => expireLapsedCheckouts(client, gateway, clock()) },
   ];
 }

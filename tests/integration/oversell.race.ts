@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { holdStore } from "@/lib/inventory";
+import { services } from "@/lib/services";
 import { holdContents } from "@/lib/inventory/holds";
 import { startAppServer } from "../support/app-server";
 import { createUserWithToken } from "../support/factories";
@@ -38,7 +38,7 @@ async function lapse(holdId: string) {
   const past = new Date(Date.now() - 1_000);
   await db.hold.update({ where: { id: holdId }, data: { expiresAt: past } });
   await db.seat.updateMany({ where: { holdId }, data: { holdExpiresAt: past } });
-  await holdStore().afterSale(await holdContents(db, holdId));
+  await services().holds.afterSale(await holdContents(db, holdId));
 }
 
 /** The oversell race, run once per hold store (the store is chosen by the test file's environment). */
@@ -50,7 +50,7 @@ export function oversellRace(storeName: string) {
       async () => {
         const event = await createSaleEvent({ seatCount: 50, gaCapacity: 20, perOrderLimit: 4 });
         const fans = await Promise.all(Array.from({ length: FANS }, () => createUserWithToken("FAN")));
-        expect(holdStore().kind).toBe(storeName === "Redis" ? "redis" : "postgres");
+        expect(services().holds.kind).toBe(storeName === "Redis" ? "redis" : "postgres");
         const server = await startAppServer();
         const eventId = event.event.id;
         try {

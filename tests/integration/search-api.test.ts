@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as searchRoute } from "@/app/api/v1/events/route";
 import { GET as suggestRoute } from "@/app/api/v1/search/suggest/route";
 import { db } from "@/lib/db";
-import { cancelEvent, updateEventDetails } from "@/lib/events/manage";
+import { cancelEvent, updateEventDetails } from "@/lib/events/edits";
 import { call } from "../support/http";
 import { createSearchCatalogue } from "../support/search-catalogue";
 

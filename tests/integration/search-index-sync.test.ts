@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { cancelEvent, SEARCH_SYNC_TOPIC, searchSyncHandler, updateEventDetails } from "@/lib/events/manage";
+import { cancelEvent, updateEventDetails } from "@/lib/events/edits";
+import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/search-sync";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { collectionSchema, typesenseSearch } from "@/lib/search/typesense";
 import { createOrganizationWithEvents, createUserWithToken } from "../support/factories";

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { drainOutbox } from "@/lib/notifications/outbox";
-import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refunds";
-import { paymentServices } from "@/lib/payments";
+import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refund-payout";
+import { services } from "@/lib/services";
 import { SIMULATOR_WEBHOOK_SECRET, signWebhookPayload } from "@/lib/payments/signing";
 import { stripeFixture } from "../support/fake-stripe";
 import { createUserWithToken } from "../support/factories";
@@ -160,7 +160,7 @@ describe("POST /api/webhooks/stripe", () => {
     expect(order.tickets).toHaveLength(0);
     expect(order.refundedMinor).toBe(order.totalMinor);
 
-    const { gateway } = paymentServices();
+    const { gateway } = services();
     await drainOutbox(db, { [REFUND_TOPIC]: refundHandler(db, gateway) }, { limit: 1000 });
     order = await orderState(orderId);
     expect(order.refunds).toEqual([expect.objectContaining({ status: "SUCCEEDED", amountMinor: order.totalMinor })]);

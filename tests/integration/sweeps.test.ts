@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { holdStore } from "@/lib/inventory";
+import { services } from "@/lib/services";
 import { reclaimLapsedHolds } from "@/lib/inventory/postgres-hold-store";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
-import { paymentServices } from "@/lib/payments";
 import { createUserWithToken } from "../support/factories";
 import { createSaleEvent } from "../support/inventory-fixtures";
 import { checkout, holdTickets, orderState } from "../support/purchase";
@@ -17,7 +16,7 @@ describe("worker sweeps", () => {
     const past = new Date(Date.now() - 1_000);
     await db.hold.update({ where: { id: hold.json.holdId }, data: { expiresAt: past } });
 
-    const { expired } = await expireLapsedCheckouts(db, paymentServices().gateway);
+    const { expired } = await expireLapsedCheckouts(db, services().gateway);
     expect(expired).toBeGreaterThanOrEqual(1);
     const order = await orderState(started.json.orderId);
     expect(order.status).toBe("EXPIRED");
@@ -36,7 +35,7 @@ describe("worker sweeps", () => {
     const reclaimed = await reclaimLapsedHolds(db, {
       eventId: event.event.id,
       now: new Date(),
-      givesBackHeld: holdStore().countsHeldInDatabase,
+      givesBackHeld: services().holds.countsHeldInDatabase,
     });
     expect(reclaimed).toBe(1);
     expect((await db.hold.findUniqueOrThrow({ where: { id: hold.json.holdId } })).status).toBe("EXPIRED");

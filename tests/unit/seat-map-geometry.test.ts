@@ -10,9 +10,9 @@ import {
   seatRadius,
   zoomAt,
   type ViewBox,
-} from "@/components/tickets/seat-map-geometry";
-import { describeSelectionChange, seatLabel, tierStyles } from "@/components/tickets/seat-map-labels";
-import type { SeatMapSeat, TicketTier } from "@/components/tickets/types";
+} from "@/components/ticket-picker/seat-map-geometry";
+import { describeSelectionChange, seatLabel, tierStyles } from "@/components/ticket-picker/seat-map-labels";
+import type { SeatMapSeat, TicketTier } from "@/components/ticket-picker/types";
 import { arenaSeatPlan } from "@/prisma/demo/arena";
 
 const bounds: ViewBox = { x: 0, y: 0, width: 1000, height: 800 };

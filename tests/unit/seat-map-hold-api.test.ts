@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { MESSAGES, fetchUnavailableSeats, holdResult, postHold } from "@/components/tickets/hold-api";
-import type { SeatMapSeat } from "@/components/tickets/types";
-import { applyStatuses, markSeats } from "@/components/tickets/use-live-seats";
+import { MESSAGES, fetchUnavailableSeats, holdResult, postHold } from "@/components/ticket-picker/hold-api";
+import type { SeatMapSeat } from "@/components/ticket-picker/types";
+import { applyStatuses, markSeats } from "@/components/ticket-picker/use-live-seats";
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });

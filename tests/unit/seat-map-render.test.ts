@@ -1,8 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { SeatMap } from "@/components/tickets/seat-map";
-import type { SeatMapSeat, TicketTier } from "@/components/tickets/types";
+import { SeatMap } from "@/components/ticket-picker/seat-map";
+import type { SeatMapSeat, TicketTier } from "@/components/ticket-picker/types";
 import { arenaSeatPlan } from "@/prisma/demo/arena";
 
 const tiers: TicketTier[] = [

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { ORGANIZER_ACCESS } from "@/lib/auth/authorize";
 import { manageableOrganizationIds } from "@/lib/auth/memberships";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { db } from "@/lib/db";
 import { listOrganizerEvents } from "@/lib/events/queries";
 import { formatEventDate } from "@/lib/format";
+import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Organizer dashboard" };
 
@@ -17,8 +17,8 @@ const statusStyle: Record<string, string> = {
 
 export default async function OrganizerHomePage() {
   const actor = await requirePageActor(ORGANIZER_ACCESS, "/organizer");
-  const organizationIds = await manageableOrganizationIds(db, actor);
-  const events = await listOrganizerEvents(db, { organizationIds, limit: 200 });
+  const organizationIds = await manageableOrganizationIds(services().db, actor);
+  const events = await listOrganizerEvents(services().db, { organizationIds, limit: 200 });
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">Your events</h1>

@@ -6,7 +6,7 @@ import { formAction } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth/next-auth";
 import { credentialsInput, signUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
-import { db } from "@/lib/db";
+import { services } from "@/lib/services";
 
 // Only same-site paths: an open redirect after sign-in is a phishing tool.
 const returnPath = z
@@ -34,7 +34,7 @@ export const signInAction = formAction(
 export const signUpAction = formAction(
   { access: "public", schema: signUpInput.extend({ callbackUrl: returnPath }), echo: ["email", "name"] },
   async ({ callbackUrl, ...input }) => {
-    await signUp(db, input);
+    await signUp(services().db, input);
     return signInOrExplain(input.email, input.password, callbackUrl);
   },
 );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EventGrid } from "@/components/events/event-card";
 import { FilterBar, hrefWith, type UrlParams } from "@/components/search/filter-bar";
-import { searchEngine } from "@/lib/search";
+import { services } from "@/lib/services";
 import { searchParamsInput, toSearchQuery } from "@/lib/search/schemas";
 
 export const dynamic = "force-dynamic";
@@ -40,7 +40,7 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
   const params = parsed.data;
-  const result = await searchEngine().search(toSearchQuery(params, new Date()));
+  const result = await services().search.search(toSearchQuery(params, services().clock()));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (

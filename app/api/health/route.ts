@@ -1,14 +1,13 @@
-import { config, serviceModes } from "@/lib/config";
-import { db } from "@/lib/db";
+import { serviceModes } from "@/lib/config";
 import { checkHealth, healthResponse, type HealthProbe } from "@/lib/health/check";
-import { redisConnection } from "@/lib/redis/client";
+import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const redis = redisConnection(config());
+  const { db, redis, config } = services();
   const probes: HealthProbe[] = redis
     ? [{ name: "redis", mode: redis.kind, check: async () => void (await redis.ping()) }]
     : [];
-  return healthResponse(await checkHealth({ db, modes: serviceModes(), probes }));
+  return healthResponse(await checkHealth({ db, modes: serviceModes(config), probes }));
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { config, serviceModes } from "@/lib/config";
-import { db } from "@/lib/db";
 import { listDevMail } from "@/lib/notifications/email/dev-mailbox";
+import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export default async function DevMailboxPage() {
   if (serviceModes().email !== "dev-mailbox") notFound();
   // Everyone's e-mail is here: on a production server only admins may read it.
   if (config().NODE_ENV === "production") await requirePageActor(["ADMIN"], "/dev/mailbox");
-  const mails = await listDevMail(db, { limit: 100 });
+  const mails = await listDevMail(services().db, { limit: 100 });
   return (
     <main className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
       <h1 className="text-2xl font-bold">Dev mailbox</h1>

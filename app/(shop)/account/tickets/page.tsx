@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { db } from "@/lib/db";
 import { formatEventDate } from "@/lib/format";
 import { ticketsOfFan } from "@/lib/orders/queries";
+import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "My tickets", robots: { index: false } };
 
@@ -36,7 +36,7 @@ function OrderList({ orders, empty }: { orders: Orders; empty: string }) {
 
 export default async function MyTicketsPage() {
   const actor = await requirePageActor("signed-in", "/account/tickets");
-  const { upcoming, past } = await ticketsOfFan(db, actor.userId);
+  const { upcoming, past } = await ticketsOfFan(services().db, actor.userId);
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-4 text-2xl font-bold">My tickets</h1>

@@ -1,42 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { CheckoutButtons } from "@/components/checkout/checkout-buttons";
 import { Countdown } from "@/components/checkout/countdown";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { formatEventDate, formatMoney } from "@/lib/format";
-import { ownHold } from "@/lib/orders/checkout";
+import { checkoutView } from "@/lib/orders/checkout-view";
+import { orNotFound } from "@/lib/pages";
+import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 type Props = { params: Promise<{ holdId: string }>; searchParams: Promise<{ cancelled?: string }> };
 
-async function loadHold(holdId: string, userId: string) {
-  try {
-    return await ownHold(db, { holdId, userId });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
 export default async function CheckoutPage({ params, searchParams }: Props) {
   const { holdId } = await params;
   const { cancelled } = await searchParams;
   const actor = await requirePageActor("signed-in", `/checkout/${holdId}`);
-  const hold = await loadHold(holdId, actor.userId);
-  const paidOrder = await db.order.findFirst({
-    where: { holdId, status: { not: "PENDING" } },
-    select: { id: true, status: true },
-  });
-  if (hold.status === "CONSUMED" && paidOrder) redirect(`/orders/${paidOrder.id}`);
-  const event = await db.event.findUniqueOrThrow({
-    where: { id: hold.eventId },
-    select: { title: true, slug: true, startsAt: true, venue: { select: { name: true, city: true, timeZone: true } } },
-  });
-  const live = hold.status === "ACTIVE" && hold.expiresAt > new Date();
+  const { db, clock } = services();
+  const { hold, event, live, paidOrderId } = await orNotFound(() =>
+    checkoutView(db, { holdId, userId: actor.userId, now: clock() }),
+  );
+  if (paidOrderId) redirect(`/orders/${paidOrderId}`);
 
   return (
     <div className="mx-auto max-w-xl">

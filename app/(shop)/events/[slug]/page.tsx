@@ -3,15 +3,15 @@ import { notFound } from "next/navigation";
 import { Countdown } from "@/components/checkout/countdown";
 import { EventArt } from "@/components/events/event-art";
 import { EventJsonLd } from "@/components/events/event-json-ld";
-import { GaPicker } from "@/components/tickets/ga-picker";
-import { ReservedPicker } from "@/components/tickets/reserved-picker";
-import type { TicketTier } from "@/components/tickets/types";
-import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import { GaPicker } from "@/components/ticket-picker/ga-picker";
+import { ReservedPicker } from "@/components/ticket-picker/reserved-picker";
+import type { TicketTier } from "@/components/ticket-picker/types";
 import { cachedEventPage } from "@/lib/events/event-page";
+import { saleState } from "@/lib/events/sale-state";
 import { formatEventDate, formatMoney } from "@/lib/format";
-import { holdStore } from "@/lib/inventory";
-import { remainingByTicketType, unavailableSeats } from "@/lib/inventory/availability";
+import { eventPageAvailability } from "@/lib/inventory/availability";
+import { allInPriceMinor } from "@/lib/money";
+import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: event.title,
     description,
     alternates: { canonical: `/events/${event.slug}` },
-    openGraph: { title: event.title, description, type: "website", url: `${config().APP_URL}/events/${event.slug}` },
+    openGraph: { title: event.title, description, type: "website", url: `${services().appUrl}/events/${event.slug}` },
   };
 }
 
@@ -39,16 +39,17 @@ function SaleState({
   now: Date;
   soldOut: boolean;
 }) {
-  if (event.status === "CANCELLED") {
+  const state = saleState(event, now);
+  if (state === "cancelled") {
     return (
       <p className="rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">
         This event has been cancelled. Ticket holders are refunded automatically.
       </p>
     );
   }
-  if (new Date(event.startsAt) <= now)
+  if (state === "started")
     return <p className="rounded-lg bg-slate-100 px-3 py-2 font-medium">This event has already taken place.</p>;
-  if (new Date(event.onSaleAt) > now) {
+  if (state === "not-yet-on-sale") {
     return (
       <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900" data-testid="on-sale-countdown">
         On sale {new Date(event.onSaleAt).toUTCString().slice(0, 22)} UTC ·{" "}
@@ -67,30 +68,25 @@ function SaleState({
 export default async function EventPage({ params }: Props) {
   const event = await cachedEventPage((await params).slug);
   if (!event) notFound();
-  const now = new Date();
-  const store = holdStore();
+  const { appUrl, clock } = services();
+  const now = clock();
   const reserved = event.seats.length > 0;
-  const [remaining, unavailable] = await Promise.all([
-    remainingByTicketType(db, store, event.id, now),
-    reserved ? unavailableSeats(db, store, event.id, now) : Promise.resolve({}),
-  ]);
+  const { remaining, unavailable } = await eventPageAvailability(services(), { eventId: event.id, reserved, now });
   const tiers: TicketTier[] = event.ticketTypes.map((t) => ({
     id: t.id,
     name: t.name,
     kind: t.kind,
-    allInPriceMinor: t.priceMinor + t.feeMinor,
+    allInPriceMinor: allInPriceMinor(t),
     currency: t.currency,
     remaining: remaining.get(t.id) ?? 0,
   }));
   const left = tiers.reduce((sum, t) => sum + t.remaining, 0);
-  const onSale =
-    event.status === "PUBLISHED" && new Date(event.onSaleAt) <= now && new Date(event.startsAt) > now && left > 0;
+  const onSale = saleState(event, now) === "on-sale" && left > 0;
   const { venue } = event;
-  const unavailableById = unavailable as Record<string, "HELD" | "SOLD">;
 
   return (
     <article className="flex flex-col gap-6">
-      <EventJsonLd event={event} url={`${config().APP_URL}/events/${event.slug}`} remaining={left} />
+      <EventJsonLd event={event} url={`${appUrl}/events/${event.slug}`} remaining={left} />
       <header className="grid gap-4 md:grid-cols-[1fr_2fr] md:items-center">
         <EventArt title={event.title} category={event.category} className="aspect-video w-full rounded-2xl" />
         <div>
@@ -128,7 +124,7 @@ export default async function EventPage({ params }: Props) {
               eventId={event.id}
               tiers={tiers}
               perOrderLimit={event.perOrderLimit}
-              seats={event.seats.map((seat) => ({ ...seat, status: unavailableById[seat.id] ?? "AVAILABLE" }))}
+              seats={event.seats.map((seat) => ({ ...seat, status: unavailable[seat.id] ?? "AVAILABLE" }))}
             />
           ) : (
             <GaPicker eventId={event.id} tiers={tiers} perOrderLimit={event.perOrderLimit} />

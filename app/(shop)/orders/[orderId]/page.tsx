@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/checkout/auto-refresh";
 import { TicketQr } from "@/components/checkout/ticket-qr";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { formatEventDate, formatMoney } from "@/lib/format";
 import { orderForViewer } from "@/lib/orders/queries";
+import { orNotFound } from "@/lib/pages";
+import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
 
@@ -20,19 +19,10 @@ const statusText: Record<string, string> = {
   CANCELLED: "Cancelled",
 };
 
-async function load(orderId: string, returnTo: string) {
-  const actor = await requirePageActor("signed-in", returnTo);
-  try {
-    return await orderForViewer(db, { orderId, actor });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
-  const order = await load(orderId, `/orders/${orderId}`);
+  const actor = await requirePageActor("signed-in", `/orders/${orderId}`);
+  const order = await orNotFound(() => orderForViewer(services().db, { orderId, actor }));
   const { event } = order;
   const openPayment = order.payments.find((p) => p.status === "PENDING" && "checkoutUrl" in p);
   return (

@@ -1,8 +1,8 @@
 import { json, route } from "@/lib/http";
-import { searchEngine } from "@/lib/search";
+import { services } from "@/lib/services";
 import { searchParamsInput, toSearchQuery } from "@/lib/search/schemas";
 
 export const GET = route({ access: "public", query: searchParamsInput }, async ({ query }) => {
-  const result = await searchEngine().search(toSearchQuery(query, new Date()));
+  const result = await services().search.search(toSearchQuery(query, services().clock()));
   return json(result, 200, { "cache-control": "public, max-age=10, stale-while-revalidate=30" });
 });

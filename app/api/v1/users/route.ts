@@ -1,9 +1,9 @@
 import { signUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
-import { db } from "@/lib/db";
 import { json, route } from "@/lib/http";
+import { services } from "@/lib/services";
 
 export const POST = route({ access: "public", body: signUpInput }, async ({ body }) => {
-  const user = await signUp(db, body);
+  const user = await signUp(services().db, body);
   return json({ user }, 201, { location: `/api/v1/users/${user.id}` });
 });

@@ -1,28 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { SimulatorPayForm } from "@/components/simulator/pay-form";
-import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
+import { orNotFound } from "@/lib/pages";
 import { simulatorOrNotFound } from "@/lib/payments/simulator-access";
+import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Test payment", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 type LineItem = { name: string; unitAmountMinor: number; quantity: number };
 
-async function loadSession(sessionId: string) {
-  try {
-    return await simulatorOrNotFound().load(sessionId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
 /** The payment simulator's checkout page: what Stripe Checkout would show, in test mode. */
 export default async function SimulatorPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
-  const session = await loadSession(sessionId);
+  const session = await orNotFound(() => simulatorOrNotFound(services().simulator).load(sessionId));
   const items = session.lineItems as LineItem[];
   const open = session.status === "open" && session.expiresAt > new Date();
   return (

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
 import { route } from "@/lib/http";
 import { eventCalendar } from "@/lib/orders/calendar";
 import { orderForViewer } from "@/lib/orders/queries";
+import { services } from "@/lib/services";
 
 const params = z.object({ orderId: z.string().min(1).max(64) });
 
 export const GET = route({ access: "signed-in", params }, async ({ actor, params }) => {
-  const order = await orderForViewer(db, { orderId: params.orderId, actor });
+  const order = await orderForViewer(services().db, { orderId: params.orderId, actor });
   const { event } = order;
   const body = eventCalendar({
     uid: `${order.id}@marquee`,

@@ -1,15 +1,13 @@
-import { z } from "zod";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { eventDetails } from "@/lib/events/details";
 import { json, route } from "@/lib/http";
-import { holdStore } from "@/lib/inventory";
-
-const params = z.object({ eventId: z.string().min(1).max(200) });
+import { idParams } from "@/lib/http-params";
+import { eventWithAvailability } from "@/lib/inventory/event-details";
+import { services } from "@/lib/services";
 
 /** An event by id or slug, with its venue, ticket types, all-in prices and what is left. */
-export const GET = route({ access: "public", params }, async ({ params }) => {
-  const event = await eventDetails(db, holdStore(), params.eventId);
+export const GET = route({ access: "public", params: idParams("eventId") }, async ({ params }) => {
+  const { db, holds, clock } = services();
+  const event = await eventWithAvailability(db, holds, params.eventId, clock());
   if (!event) throw new AppError("NOT_FOUND", "No such event.");
   return json(event);
 });

@@ -1,18 +1,15 @@
-import { z } from "zod";
-import { db } from "@/lib/db";
 import { json, route } from "@/lib/http";
-import { holdStore } from "@/lib/inventory";
-import { createHold } from "@/lib/inventory/holds";
+import { idParams } from "@/lib/http-params";
 import { holdRequestInput } from "@/lib/inventory/schemas";
+import { holdTickets } from "@/lib/orders/holds";
 import { enforceRateLimit } from "@/lib/rate-limit";
+import { services } from "@/lib/services";
 
-const params = z.object({ eventId: z.string().min(1).max(64) });
-
-export const POST = route({ access: "signed-in", params, body: holdRequestInput }, async ({ actor, params, body }) => {
-  await enforceRateLimit({ key: `holds:${actor.userId}`, limit: 20, windowSeconds: 60 });
-  const hold = await createHold(
-    { db, store: holdStore() },
-    { userId: actor.userId, eventId: params.eventId, input: body },
-  );
-  return json(hold, 201, { location: `/api/v1/holds/${hold.holdId}` });
-});
+export const POST = route(
+  { access: "signed-in", params: idParams("eventId"), body: holdRequestInput },
+  async ({ actor, params, body }) => {
+    await enforceRateLimit(services(), { key: `holds:${actor.userId}`, limit: 20, windowSeconds: 60 });
+    const hold = await holdTickets(services(), { userId: actor.userId, eventId: params.eventId, input: body });
+    return json(hold, 201, { location: `/api/v1/holds/${hold.holdId}` });
+  },
+);

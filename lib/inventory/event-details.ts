@@ -1,18 +1,14 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
-import { remainingByTicketType } from "@/lib/inventory/availability";
-import type { HoldStore } from "@/lib/inventory/hold-store";
+import { publicEvent } from "@/lib/events/queries";
+import { saleState } from "@/lib/events/sale-state";
+import { allInPriceMinor } from "@/lib/money";
+import { remainingByTicketType } from "./availability";
+import type { HoldStore } from "./hold-store";
 
 /** A public event (published or cancelled) by id or slug, with live availability per ticket type. */
-export async function eventDetails(db: DbOrTx, store: HoldStore, idOrSlug: string, now = new Date()) {
-  const event = await db.event.findFirst({
-    where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }], status: { in: ["PUBLISHED", "CANCELLED"] } },
-    include: {
-      venue: true,
-      organization: { select: { id: true, name: true } },
-      ticketTypes: { orderBy: { sortOrder: "asc" } },
-    },
-  });
+export async function eventWithAvailability(db: DbOrTx, store: HoldStore, idOrSlug: string, now = new Date()) {
+  const event = await publicEvent(db, idOrSlug);
   if (!event) return null;
   const remaining = await remainingByTicketType(db, store, event.id, now);
   const ticketTypes = event.ticketTypes.map((t) => ({
@@ -21,12 +17,11 @@ export async function eventDetails(db: DbOrTx, store: HoldStore, idOrSlug: strin
     kind: t.kind,
     priceMinor: t.priceMinor,
     feeMinor: t.feeMinor,
-    allInPriceMinor: t.priceMinor + t.feeMinor,
+    allInPriceMinor: allInPriceMinor(t),
     currency: t.currency,
     capacity: t.capacity,
     remaining: remaining.get(t.id) ?? 0,
   }));
-  const onSale = event.status === "PUBLISHED" && event.onSaleAt <= now && event.startsAt > now;
   return {
     id: event.id,
     slug: event.slug,
@@ -57,7 +52,7 @@ export async function eventDetails(db: DbOrTx, store: HoldStore, idOrSlug: strin
     },
     ticketTypes,
     availability: {
-      onSale,
+      onSale: saleState(event, now) === "on-sale",
       remaining: ticketTypes.reduce((sum, t) => sum + t.remaining, 0),
       soldOut: ticketTypes.every((t) => t.remaining === 0),
     },

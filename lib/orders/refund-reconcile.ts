@@ -1,21 +1,22 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { returnToSale } from "@/lib/inventory/return-to-sale";
+import { orderIdOfPaymentIntent } from "@/lib/payments/records";
 import { transitionOrder } from "./state";
+
+// Refunds reported by the provider (charge.refunded), ours or made in Stripe's
+// dashboard. Refunds we start ourselves are in refund-payout.ts.
 
 /**
  * Brings an order in line with what the payment provider says was refunded.
  * A full refund voids the tickets and puts their seats back on sale.
  */
 export async function recordExternalRefund(tx: Tx, options: { paymentIntentId: string; amountRefundedMinor: number }) {
-  const payment = await tx.payment.findFirst({
-    where: { providerPaymentId: options.paymentIntentId },
-    select: { orderId: true },
-  });
-  if (!payment) return;
-  await tx.$queryRaw`SELECT id FROM orders WHERE id = ${payment.orderId} FOR UPDATE`;
+  const orderId = await orderIdOfPaymentIntent(tx, options.paymentIntentId);
+  if (!orderId) return;
+  await tx.$queryRaw`SELECT id FROM orders WHERE id = ${orderId} FOR UPDATE`;
   const order = await tx.order.findUniqueOrThrow({
-    where: { id: payment.orderId },
+    where: { id: orderId },
     select: { id: true, status: true, totalMinor: true, refundedMinor: true },
   });
   if (order.status !== "PAID" && order.status !== "PARTIALLY_REFUNDED") return;

@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
-import { claimWebhookEvent, markPaymentFailed } from "../records";
-import type { WebhookDeps, WebhookOutcome } from "./handle";
+import { claimWebhookEvent, markPaymentFailed } from "@/lib/payments/records";
+import type { WebhookDeps, WebhookOutcome } from "./types";
 
 /** A declined card: the order stays PENDING and the hold keeps running, so the fan can try again. */
 export async function onPaymentFailed(deps: WebhookDeps, event: Stripe.Event): Promise<WebhookOutcome> {

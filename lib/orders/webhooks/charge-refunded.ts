@@ -1,8 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
-import { recordExternalRefund } from "@/lib/orders/refund-state";
-import { claimWebhookEvent } from "../records";
-import type { WebhookDeps, WebhookOutcome } from "./handle";
+import { recordExternalRefund } from "@/lib/orders/refund-reconcile";
+import { claimWebhookEvent } from "@/lib/payments/records";
+import type { WebhookDeps, WebhookOutcome } from "./types";
 
 /**
  * charge.refunded: a refund made anywhere (ours, or in Stripe's dashboard).

@@ -3,8 +3,11 @@ import { z } from "zod";
 import type { Db, Tx } from "@/lib/db";
 import { enqueueOutbox, type OutboxHandler } from "@/lib/notifications/outbox";
 import type { PaymentGateway } from "@/lib/payments/gateway";
-import { createRefund, markRefundResult } from "@/lib/payments/records";
+import { createRefund, markRefundResult, refundToPayOut } from "@/lib/payments/records";
 import { enqueueOrderEmail } from "./emails";
+
+// Refunds Marquee starts itself: recorded with the change that causes them and
+// paid out by the worker. Refunds the provider reports are in refund-reconcile.ts.
 
 export const REFUND_TOPIC = "payments.refund";
 
@@ -28,16 +31,7 @@ export async function scheduleRefund(
 export function refundHandler(db: Db, gateway: PaymentGateway): OutboxHandler {
   return async (raw) => {
     const { refundId } = refundPayload.parse(raw);
-    const refund = await db.refund.findUniqueOrThrow({
-      where: { id: refundId },
-      select: {
-        status: true,
-        amountMinor: true,
-        reason: true,
-        orderId: true,
-        payment: { select: { providerPaymentId: true } },
-      },
-    });
+    const refund = await refundToPayOut(db, refundId);
     if (refund.status === "SUCCEEDED") return;
     if (!refund.payment.providerPaymentId) throw new Error(`refund ${refundId}: the payment has no payment intent`);
     const result = await gateway.refund({

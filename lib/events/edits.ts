@@ -1,24 +1,8 @@
 import "server-only";
-import type { Db, DbOrTx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { enqueueOutbox, type OutboxHandler } from "@/lib/notifications/outbox";
 import { z } from "zod";
-
-export const SEARCH_SYNC_TOPIC = "search.sync-event";
-
-/**
- * Queues an event for the search index, in the caller's transaction: every
- * change that affects search (edit, publish, cancel, selling out) calls this,
- * so an external index catches up within seconds and retries on failure.
- */
-export function enqueueSearchSync(db: DbOrTx, eventId: string) {
-  return enqueueOutbox(db, { topic: SEARCH_SYNC_TOPIC, payload: { eventId } });
-}
-
-export function searchSyncHandler(syncEvent: (eventId: string) => Promise<void>): OutboxHandler {
-  const payload = z.object({ eventId: z.string() });
-  return async (raw) => syncEvent(payload.parse(raw).eventId);
-}
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { enqueueSearchSync } from "./search-sync";
 
 export const eventChangesInput = z.strictObject({
   title: z.string().trim().min(1).max(200).optional(),
@@ -27,6 +11,7 @@ export const eventChangesInput = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
 });
 
+/** One change to an event and its search-index update, both or neither. */
 async function changeEvent(db: Db, eventId: string, data: Parameters<Db["event"]["update"]>[0]["data"]) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.event.updateMany({ where: { id: eventId }, data });

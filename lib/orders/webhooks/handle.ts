@@ -1,21 +1,13 @@
 import "server-only";
-import type Stripe from "stripe";
-import type { Db } from "@/lib/db";
-import type { HoldStore } from "@/lib/inventory/hold-store";
 import { log } from "@/lib/log";
-import type { PaymentGateway } from "../gateway";
-import { verifyWebhook } from "../signing";
+import { verifyWebhook } from "@/lib/payments/signing";
 import { onChargeRefunded } from "./charge-refunded";
 import { onCheckoutSession } from "./checkout-session";
 import { onPaymentFailed } from "./payment-failed";
-
-export type WebhookDeps = { db: Db; store: HoldStore; gateway: PaymentGateway; secret: string; now?: () => Date };
-export type WebhookOutcome = { received: true; status: "processed" | "duplicate" | "ignored"; detail?: string };
-
-type Handler = (deps: WebhookDeps, event: Stripe.Event) => Promise<WebhookOutcome>;
+import type { WebhookDeps, WebhookHandler, WebhookOutcome } from "./types";
 
 // The only event types Marquee acts on; anything else is acknowledged and ignored.
-const handlers: Record<string, Handler> = {
+const handlers: Record<string, WebhookHandler> = {
   "checkout.session.completed": onCheckoutSession,
   "checkout.session.async_payment_succeeded": onCheckoutSession,
   "checkout.session.expired": onCheckoutSession,
@@ -34,7 +26,7 @@ export async function handleStripeWebhook(
   rawBody: string,
   signature: string | null,
 ): Promise<WebhookOutcome> {
-  const event = verifyWebhook(rawBody, signature, deps.secret, deps.now?.());
+  const event = verifyWebhook(rawBody, signature, deps.webhookSecret, deps.clock());
   const handler = handlers[event.type];
   if (!handler) return { received: true, status: "ignored", detail: `event type ${event.type} is not used` };
   const outcome = await handler(deps, event);

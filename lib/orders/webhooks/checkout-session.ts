@@ -1,8 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
 import { settleExpiredSession, settlePaidSession, type SettleOutcome } from "@/lib/orders/settle";
-import { claimWebhookEvent } from "../records";
-import type { WebhookDeps, WebhookOutcome } from "./handle";
+import { claimWebhookEvent } from "@/lib/payments/records";
+import type { WebhookDeps, WebhookOutcome } from "./types";
 
 /**
  * checkout.session.completed / async_payment_succeeded / expired. The event
@@ -15,18 +15,18 @@ export async function onCheckoutSession(deps: WebhookDeps, event: Stripe.Event):
   if (typeof hint.id !== "string") return { received: true, status: "ignored", detail: "no session id" };
   const session = await deps.gateway.retrieveCheckoutSession(hint.id);
   const paid = session.status === "complete" && session.paymentStatus === "paid";
-  const now = deps.now?.() ?? new Date();
+  const now = deps.clock();
 
   const outcome = await deps.db.$transaction(
     async (tx): Promise<SettleOutcome | "duplicate"> => {
       if (!(await claimWebhookEvent(tx, event))) return "duplicate";
-      if (paid) return settlePaidSession(tx, deps.store, session, now);
-      if (session.status === "expired") return settleExpiredSession(tx, deps.store, session);
+      if (paid) return settlePaidSession(tx, deps.holds, session, now);
+      if (session.status === "expired") return settleExpiredSession(tx, deps.holds, session);
       return { kind: "unchanged", reason: `session ${session.status}, payment ${session.paymentStatus}` };
     },
     { maxWait: 10_000, timeout: 20_000 },
   );
   if (outcome === "duplicate") return { received: true, status: "duplicate" };
-  if (outcome.kind === "paid") await deps.store.afterSale(outcome.sale.contents);
+  if (outcome.kind === "paid") await deps.holds.afterSale(outcome.sale.contents);
   return { received: true, status: "processed", detail: outcome.kind === "unchanged" ? outcome.reason : outcome.kind };
 }

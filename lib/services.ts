@@ -1,0 +1,70 @@
+import "server-only";
+import { config as processConfig, type Config } from "@/lib/config";
+import { db as processDb, type Db } from "@/lib/db";
+import { holdStoreFor } from "@/lib/inventory";
+import type { HoldStore } from "@/lib/inventory/hold-store";
+import { emailSenderFor } from "@/lib/notifications/email";
+import type { EmailSender } from "@/lib/notifications/email/types";
+import { handleStripeWebhook } from "@/lib/orders/webhooks/handle";
+import { paymentsFor } from "@/lib/payments";
+import type { PaymentGateway } from "@/lib/payments/gateway";
+import type { Simulator } from "@/lib/payments/simulator";
+import { redisConnectionFor, type RedisConnection } from "@/lib/redis/client";
+import { searchEngineFor } from "@/lib/search";
+import type { SearchEngine } from "@/lib/search/engine";
+
+/**
+ * Everything a request, a server action or a worker job may need, built in
+ * one place. Domain functions take the parts they use as arguments (their
+ * parameter types name the same fields), so entry points pass `services()`
+ * and tests pass parts of their own.
+ */
+export type Services = {
+  config: Config;
+  db: Db;
+  redis: RedisConnection | null;
+  holds: HoldStore;
+  gateway: PaymentGateway;
+  /** The local payment simulator, or null while Stripe takes the payments. */
+  simulator: Simulator | null;
+  webhookSecret: string;
+  search: SearchEngine;
+  email: EmailSender;
+  clock: () => Date;
+  appUrl: string;
+};
+
+export function buildServices(parts: { config: Config; db: Db; clock?: () => Date }): Services {
+  const { config, db } = parts;
+  const redis = redisConnectionFor(config);
+  const holds = holdStoreFor(redis);
+  const clock = parts.clock ?? (() => new Date());
+  // The simulator delivers its signed events to the same intake as Stripe's
+  // webhooks; the late binding lets the intake use the gateway built here.
+  const payments = paymentsFor(config, {
+    db,
+    deliver: async (rawBody, signature) => void (await handleStripeWebhook(built, rawBody, signature)),
+  });
+  const built: Services = {
+    config,
+    db,
+    redis,
+    holds,
+    ...payments,
+    search: searchEngineFor(config, db),
+    email: emailSenderFor(config, db),
+    clock,
+    appUrl: config.APP_URL,
+  };
+  return built;
+}
+
+// One set per process. Next's dev server re-evaluates modules on every edit,
+// so it lives on globalThis (as the Prisma client does) to keep one Redis connection.
+const globalForServices = globalThis as unknown as { marqueeServices?: Services };
+
+/** This process's services, built from the validated configuration on first use. */
+export function services(): Services {
+  globalForServices.marqueeServices ??= buildServices({ config: processConfig(), db: processDb });
+  return globalForServices.marqueeServices;
+}
