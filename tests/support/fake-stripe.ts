@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import http, { type IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 import path from "node:path";
-import { freePort } from "./services";
+import { startRecordingServer } from "./recording-server";
 
 // Stripe's published example objects (see the README beside them).
 const FIXTURES_DIR = path.resolve(import.meta.dirname, "../fixtures/stripe");
@@ -51,66 +51,34 @@ function decodeForm(text: string): Record<string, string> {
 
 /** A stand-in for api.stripe.com on loopback: records every request and answers from configured routes. */
 export async function startFakeStripe(): Promise<FakeStripe> {
-  const requests: RecordedRequest[] = [];
-  const routes: { method: string; pattern: RegExp; handler: FakeHandler }[] = [];
-
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://fake-stripe");
-      const rawBody = Buffer.concat(chunks).toString("utf8");
-      const recorded: RecordedRequest = {
-        method: req.method ?? "GET",
-        path: url.pathname,
-        query: decodeForm(url.search),
-        headers: req.headers,
-        rawBody,
-        form: decodeForm(rawBody),
-      };
-      requests.push(recorded);
-
-      let response: FakeResponse = stripeError(404, {
+  const server = await startRecordingServer<RecordedRequest, FakeResponse>({
+    record: ({ method, url, headers, rawBody }) => ({
+      method,
+      path: url.pathname,
+      query: decodeForm(url.search),
+      headers,
+      rawBody,
+      form: decodeForm(rawBody),
+    }),
+    fallback: (request) =>
+      stripeError(404, {
         type: "invalid_request_error",
-        message: `Unrecognized request URL (${recorded.method}: ${recorded.path}).`,
-      });
-      for (const route of routes.toReversed()) {
-        const match = route.method === recorded.method ? recorded.path.match(route.pattern) : null;
-        if (match) {
-          response = route.handler(recorded, match);
-          break;
-        }
-      }
+        message: `Unrecognized request URL (${request.method}: ${request.path}).`,
+      }),
+    send: (res, response, number) => {
       res.writeHead(response.status ?? 200, {
         "content-type": "application/json",
-        "request-id": `req_fake_${requests.length}`,
+        "request-id": `req_fake_${number}`,
         ...response.headers,
       });
       res.end(JSON.stringify(response.body));
-    });
-  });
-
-  const port = await freePort();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", resolve);
+    },
   });
 
   return {
-    apiBase: { host: "127.0.0.1", port, protocol: "http" },
-    requests,
-    respond(method, pathPattern, handler) {
-      const pattern =
-        typeof pathPattern === "string"
-          ? new RegExp(`^${pathPattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)
-          : pathPattern;
-      routes.push({ method: method.toUpperCase(), pattern, handler });
-    },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // The SDK keeps connections alive; without this, close() waits for them to time out.
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    apiBase: { host: "127.0.0.1", port: server.port, protocol: "http" },
+    requests: server.requests,
+    respond: server.route,
+    close: server.close,
   };
 }

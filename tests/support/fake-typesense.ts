@@ -1,5 +1,5 @@
-import http, { type IncomingHttpHeaders } from "node:http";
-import { freePort } from "./services";
+import type { IncomingHttpHeaders } from "node:http";
+import { startRecordingServer } from "./recording-server";
 
 // A stand-in for a Typesense node (v27–v29 API) on loopback. Collections,
 // aliases and document writes are kept in memory the way Typesense keeps
@@ -164,12 +164,43 @@ function documentProblem(collection: FakeCollection, document: unknown): string 
   return null;
 }
 
+/** The body parsed as JSON when it is sent as JSON (imports are JSON lines, sent as text). */
+function jsonBody(headers: IncomingHttpHeaders, rawBody: string): unknown {
+  if (!(headers["content-type"] ?? "").startsWith("application/json") || rawBody === "") return undefined;
+  try {
+    return JSON.parse(rawBody);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A stand-in for a Typesense node on loopback; every request must carry `apiKey`. */
 export async function startFakeTypesense(apiKey = "ts_test_marquee_key"): Promise<FakeTypesense> {
-  const requests: RecordedRequest[] = [];
   const collections = new Map<string, FakeCollection>();
   const aliases = new Map<string, string>();
-  const routes: { method: string; pattern: RegExp; handler: FakeHandler }[] = [];
+  const server = await startRecordingServer<RecordedRequest, FakeResponse>({
+    record: ({ method, url, headers, rawBody }) => ({
+      method,
+      path: url.pathname.split("/").map(decodeURIComponent).join("/"),
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      rawBody,
+      json: jsonBody(headers, rawBody),
+    }),
+    guard: (request) =>
+      request.headers["x-typesense-api-key"] === apiKey
+        ? undefined
+        : typesenseError(401, "Forbidden - a valid `x-typesense-api-key` header must be sent."),
+    fallback: () => notFound,
+    send: (res, response) => {
+      const text = typeof response.body === "string";
+      res.writeHead(response.status ?? 200, {
+        "content-type": response.contentType ?? (text ? "text/plain; charset=utf8" : "application/json; charset=utf-8"),
+      });
+      res.end(text ? response.body : JSON.stringify(response.body));
+    },
+  });
+  const route = server.route;
 
   // Like Typesense, collection paths accept an alias in place of the collection's name.
   const resolve = (name: string) => collections.get(aliases.get(name) ?? name);
@@ -181,12 +212,6 @@ export async function startFakeTypesense(apiKey = "ts_test_marquee_key"): Promis
     };
     collections.set(schema.name, collection);
     return collection;
-  };
-
-  const route = (method: string, pattern: string | RegExp, handler: FakeHandler) => {
-    const regex =
-      typeof pattern === "string" ? new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) : pattern;
-    routes.push({ method: method.toUpperCase(), pattern: regex, handler });
   };
 
   route("GET", "/health", () => ({ body: { ok: true } }));
@@ -292,69 +317,14 @@ export async function startFakeTypesense(apiKey = "ts_test_marquee_key"): Promis
     return { body: document };
   });
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://fake-typesense");
-      const rawBody = Buffer.concat(chunks).toString("utf8");
-      let json: unknown;
-      if ((req.headers["content-type"] ?? "").startsWith("application/json") && rawBody !== "") {
-        try {
-          json = JSON.parse(rawBody);
-        } catch {
-          json = undefined;
-        }
-      }
-      const recorded: RecordedRequest = {
-        method: req.method ?? "GET",
-        path: url.pathname.split("/").map(decodeURIComponent).join("/"),
-        query: Object.fromEntries(url.searchParams),
-        headers: req.headers,
-        rawBody,
-        json,
-      };
-      requests.push(recorded);
-
-      let response: FakeResponse = notFound;
-      if (recorded.headers["x-typesense-api-key"] !== apiKey) {
-        response = typesenseError(401, "Forbidden - a valid `x-typesense-api-key` header must be sent.");
-      } else {
-        for (const candidate of routes.toReversed()) {
-          const match = candidate.method === recorded.method ? recorded.path.match(candidate.pattern) : null;
-          if (match) {
-            response = candidate.handler(recorded, match);
-            break;
-          }
-        }
-      }
-      const text = typeof response.body === "string";
-      res.writeHead(response.status ?? 200, {
-        "content-type": response.contentType ?? (text ? "text/plain; charset=utf8" : "application/json; charset=utf-8"),
-      });
-      res.end(text ? response.body : JSON.stringify(response.body));
-    });
-  });
-
-  const port = await freePort();
-  await new Promise<void>((resolveListen, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", resolveListen);
-  });
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.port}`,
     apiKey,
-    requests,
+    requests: server.requests,
     collections,
     aliases,
     addCollection,
     respond: route,
-    close: () =>
-      new Promise<void>((resolveClose, reject) => {
-        // The client keeps connections alive for imports; without this, close() waits for them to time out.
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolveClose()));
-      }),
+    close: server.close,
   };
 }

@@ -1,0 +1,63 @@
+import "server-only";
+import { Errors } from "typesense";
+import { searchDocumentFor, type SearchDocument } from "../document";
+import type { SearchEngine, SearchResult, Suggestion } from "../engine";
+import { createClient, DEFAULT_ALIAS, type TypesenseOptions } from "./client";
+import { facetParams, filtersFor, hitsParams, queryText, suggestParams } from "./query";
+import { facetsOf, suggestionsFrom, toHit } from "./results";
+
+export type { TypesenseOptions } from "./client";
+export { reindexAll, type ReindexOptions, type ReindexResult } from "./reindex";
+export { collectionSchema } from "./schema";
+
+/** Typesense behind SearchEngine: searches and writes go through an alias that reindexAll swaps. */
+export function typesenseSearch(options: TypesenseOptions): SearchEngine {
+  const client = createClient(options.url, options.apiKey);
+  const alias = options.alias ?? DEFAULT_ALIAS;
+  const documents = () => client.collections<SearchDocument>(alias).documents();
+
+  return {
+    kind: "typesense",
+
+    async search(query): Promise<SearchResult> {
+      const text = queryText(query.q);
+      const filters = filtersFor(query);
+      // Facet counts leave out the facets' own filters (as the PostgreSQL engine's do), which
+      // takes a second search; without such filters the first one's counts are the same.
+      const separateFacets = filters.faceted.length > 0;
+      const [response, facetResponse] = await Promise.all([
+        documents().search(hitsParams(query, text, [...filters.base, ...filters.faceted], !separateFacets)),
+        separateFacets ? documents().search(facetParams(text, filters.base)) : null,
+      ]);
+      return {
+        items: (response.hits ?? []).map(toHit),
+        total: response.found,
+        page: query.page,
+        pageSize: query.pageSize,
+        facets: facetsOf(facetResponse ?? response),
+        didYouMean: null,
+      };
+    },
+
+    async suggest(q, { limit, now }): Promise<Suggestion[]> {
+      const text = queryText(q);
+      if (!text || limit < 1) return [];
+      const response = await documents().search(suggestParams(text, limit, now));
+      return suggestionsFrom(response.hits ?? [], limit);
+    },
+
+    async syncEvent(eventId) {
+      const document = await searchDocumentFor(options.db, eventId);
+      if (document) {
+        await documents().upsert(document);
+        return;
+      }
+      try {
+        await client.collections(alias).documents(eventId).delete();
+      } catch (error) {
+        // Never indexed, or already removed.
+        if (!(error instanceof Errors.ObjectNotFound)) throw error;
+      }
+    },
+  };
+}
