@@ -1,9 +1,7 @@
 // Browser-side calls to the holds and seat-status endpoints, with every
 // failure turned into something the pickers can show a fan.
 
-import type { ApiError, HoldResponse } from "./types";
-
-export type HoldRequest = { seatIds: string[] } | { ticketTypeId: string; quantity: number };
+import type { ApiError, HoldRequest, HoldResponse } from "./types";
 
 export type HoldFailure =
   | { ok: false; kind: "unauthenticated"; message: string }
@@ -49,7 +47,7 @@ function asHold(body: unknown): HoldResponse | null {
   return {
     holdId: body.holdId,
     expiresAt: typeof body.expiresAt === "string" ? body.expiresAt : "",
-    items: Array.isArray(body.items) ? body.items : [],
+    items: Array.isArray(body.items) ? (body.items as HoldResponse["items"]) : [],
   };
 }
 

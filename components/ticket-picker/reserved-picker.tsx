@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { HoldFailure, HoldRequest } from "./hold-api";
+import type { HoldFailure } from "./hold-api";
+import type { HoldRequest } from "./types";
 import { BestAvailableForm } from "./best-available-form";
 import { SeatMap } from "./seat-map";
 import { plural, seatName } from "./seat-map-labels";

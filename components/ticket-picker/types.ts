@@ -1,33 +1,27 @@
-// Data contracts shared with the event page's server side; keep in step with the API.
+// The pickers' data, typed from the server's own contracts. `import type` is
+// erased at build time, so no server code reaches the browser, and a contract
+// change breaks the build instead of the page.
 
-export type SeatStatus = "AVAILABLE" | "HELD" | "SOLD";
+import type { ErrorBody } from "@/lib/errors";
+import type { LiveSeatStatus, SeatMapEntry, TicketTier } from "@/lib/inventory/availability";
+import type { HoldView } from "@/lib/inventory/holds";
+import type { HoldRequestInput } from "@/lib/inventory/schemas";
+import type { AsJson } from "@/lib/json-shape";
 
-export type SeatMapSeat = {
-  id: string;
-  section: string;
-  row: string;
-  number: string;
-  x: number;
-  y: number;
-  ticketTypeId: string;
-  status: SeatStatus;
-};
+export type SeatStatus = LiveSeatStatus;
+export type SeatMapSeat = SeatMapEntry;
+export type { TicketTier };
 
-export type TicketTier = {
-  id: string;
-  name: string;
-  kind: "GENERAL_ADMISSION" | "RESERVED";
-  allInPriceMinor: number;
-  currency: string;
-  remaining: number;
-};
+/** The body of POST /api/v1/events/{id}/holds. */
+export type HoldRequest = HoldRequestInput;
 
-export type HoldResponse = { holdId: string; expiresAt: string; items: unknown[] };
+/** What the picker reads of a 201 from that endpoint. */
+export type HoldResponse = Pick<AsJson<HoldView>, "holdId" | "expiresAt" | "items">;
 
+/** An error response, with the details a SEAT_UNAVAILABLE 409 carries. */
 export type ApiError = {
-  error: {
+  error: Omit<ErrorBody["error"], "code"> & {
     code: string;
-    message: string;
     details?: { unavailableSeatIds?: string[]; unavailableTicketTypeIds?: string[]; [k: string]: unknown };
   };
 };

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { postHold, type HoldFailure, type HoldRequest } from "./hold-api";
+import { postHold, type HoldFailure } from "./hold-api";
+import type { HoldRequest } from "./types";
 
 /**
  * Places a hold and moves on: to checkout when it succeeds, to sign-in (and

@@ -2,6 +2,8 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publicEventId } from "@/lib/events/queries";
+import type { TicketKind } from "@/lib/generated/prisma/enums";
+import { allInPriceMinor, type Priced } from "@/lib/money";
 import type { HoldStore } from "./hold-store";
 
 export type LiveSeatStatus = "AVAILABLE" | "HELD" | "SOLD";
@@ -83,4 +85,30 @@ export async function eventPageAvailability(
       : Promise.resolve<Record<string, Exclude<LiveSeatStatus, "AVAILABLE">>>({}),
   ]);
   return { remaining, unavailable };
+}
+
+export type SeatMapEntry = Awaited<ReturnType<typeof seatMap>>[number];
+
+/** A ticket type as the pickers show it: all-in price and what is left. */
+export type TicketTier = {
+  id: string;
+  name: string;
+  kind: TicketKind;
+  allInPriceMinor: number;
+  currency: string;
+  remaining: number;
+};
+
+export function ticketTiers(
+  ticketTypes: (Priced & { id: string; name: string; kind: TicketKind; currency: string })[],
+  remaining: Map<string, number>,
+): TicketTier[] {
+  return ticketTypes.map((t) => ({
+    id: t.id,
+    name: t.name,
+    kind: t.kind,
+    allInPriceMinor: allInPriceMinor(t),
+    currency: t.currency,
+    remaining: remaining.get(t.id) ?? 0,
+  }));
 }

@@ -5,12 +5,10 @@ import { EventArt } from "@/components/events/event-art";
 import { EventJsonLd } from "@/components/events/event-json-ld";
 import { GaPicker } from "@/components/ticket-picker/ga-picker";
 import { ReservedPicker } from "@/components/ticket-picker/reserved-picker";
-import type { TicketTier } from "@/components/ticket-picker/types";
 import { cachedEventPage } from "@/lib/events/event-page";
 import { saleState } from "@/lib/events/sale-state";
 import { formatEventDate, formatMoney } from "@/lib/format";
-import { eventPageAvailability } from "@/lib/inventory/availability";
-import { allInPriceMinor } from "@/lib/money";
+import { eventPageAvailability, ticketTiers } from "@/lib/inventory/availability";
 import { services } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
@@ -72,14 +70,8 @@ export default async function EventPage({ params }: Props) {
   const now = clock();
   const reserved = event.seats.length > 0;
   const { remaining, unavailable } = await eventPageAvailability(services(), { eventId: event.id, reserved, now });
-  const tiers: TicketTier[] = event.ticketTypes.map((t) => ({
-    id: t.id,
-    name: t.name,
-    kind: t.kind,
-    allInPriceMinor: allInPriceMinor(t),
-    currency: t.currency,
-    remaining: remaining.get(t.id) ?? 0,
-  }));
+  const tiers = ticketTiers(event.ticketTypes, remaining);
+
   const left = tiers.reduce((sum, t) => sum + t.remaining, 0);
   const onSale = saleState(event, now) === "on-sale" && left > 0;
   const { venue } = event;
