@@ -1,4 +1,6 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { manageableOrganizationIds } from "@/lib/auth/memberships";
 import type { DbOrTx } from "@/lib/db";
 import { allInPriceMinor } from "@/lib/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -49,18 +51,19 @@ export async function listUpcomingEvents(db: DbOrTx, options: { limit: number; n
   return rows.map(toCard);
 }
 
-/** Events of the given organizations (or every organization), newest first, drafts included. */
-export async function listOrganizerEvents(
-  db: DbOrTx,
-  options: { organizationIds: string[] | "all"; limit: number },
-): Promise<EventCardData[]> {
+/**
+ * The events an organizer may manage (an admin: every organization's), newest
+ * first, drafts included; `scope` says which of the two it was.
+ */
+export async function eventsManagedBy(db: DbOrTx, options: { actor: Actor; limit: number }) {
+  const organizationIds = await manageableOrganizationIds(db, options.actor);
   const rows = await db.event.findMany({
-    where: options.organizationIds === "all" ? {} : { organizationId: { in: options.organizationIds } },
+    where: organizationIds === "all" ? {} : { organizationId: { in: organizationIds } },
     orderBy: [{ startsAt: "desc" }, { id: "asc" }],
     take: options.limit,
     select: eventCardSelect,
   });
-  return rows.map(toCard);
+  return { scope: organizationIds === "all" ? ("all" as const) : ("own" as const), events: rows.map(toCard) };
 }
 
 /** What selling tickets for an event needs to know of it, or null. */

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ORGANIZER_ACCESS } from "@/lib/auth/authorize";
-import { manageableOrganizationIds } from "@/lib/auth/memberships";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { listOrganizerEvents } from "@/lib/events/queries";
+import { eventsManagedBy } from "@/lib/events/queries";
 import { formatEventDate } from "@/lib/format";
 import { services } from "@/lib/services";
 
@@ -17,14 +16,13 @@ const statusStyle: Record<string, string> = {
 
 export default async function OrganizerHomePage() {
   const actor = await requirePageActor(ORGANIZER_ACCESS, "/organizer");
-  const organizationIds = await manageableOrganizationIds(services().db, actor);
-  const events = await listOrganizerEvents(services().db, { organizationIds, limit: 200 });
+  const { scope, events } = await eventsManagedBy(services().db, { actor, limit: 200 });
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">Your events</h1>
       <p className="mb-5 text-slate-600">
         {events.length} {events.length === 1 ? "event" : "events"}
-        {organizationIds === "all" ? " across every organization (admin view)" : ""}
+        {scope === "all" ? " across every organization (admin view)" : ""}
       </p>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="organizer-events">

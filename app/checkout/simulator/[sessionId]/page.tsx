@@ -15,7 +15,7 @@ export default async function SimulatorPage({ params }: { params: Promise<{ sess
   const { sessionId } = await params;
   const session = await orNotFound(() => simulatorOrNotFound(services().simulator).load(sessionId));
   const items = session.lineItems as LineItem[];
-  const open = session.status === "open" && session.expiresAt > new Date();
+  const open = session.status === "open" && session.expiresAt > services().clock();
   return (
     <main className="flex-1 bg-slate-100">
       <div role="note" className="bg-amber-400 px-4 py-2 text-center font-semibold text-slate-900">

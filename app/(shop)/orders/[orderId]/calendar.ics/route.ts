@@ -1,28 +1,15 @@
-import { z } from "zod";
-import { config } from "@/lib/config";
 import { route } from "@/lib/http";
-import { eventCalendar } from "@/lib/orders/calendar";
-import { orderForViewer } from "@/lib/orders/queries";
+import { idParams } from "@/lib/http-params";
+import { orderCalendar } from "@/lib/orders/order-calendar";
 import { services } from "@/lib/services";
 
-const params = z.object({ orderId: z.string().min(1).max(64) });
-
-export const GET = route({ access: "signed-in", params }, async ({ actor, params }) => {
-  const order = await orderForViewer(services().db, { orderId: params.orderId, actor });
-  const { event } = order;
-  const body = eventCalendar({
-    uid: `${order.id}@marquee`,
-    title: event.title,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    location: `${event.venue.name}, ${event.venue.address}, ${event.venue.city}`,
-    description: `${order.tickets.length} ticket(s). Your tickets: ${config().APP_URL}/orders/${order.id}`,
-    url: `${config().APP_URL}/orders/${order.id}`,
-  });
+export const GET = route({ access: "signed-in", params: idParams("orderId") }, async ({ actor, params }) => {
+  const { db, appUrl } = services();
+  const { fileName, body } = await orderCalendar(db, { orderId: params.orderId, actor, appUrl });
   return new Response(body, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",
-      "content-disposition": `attachment; filename="${event.slug}.ics"`,
+      "content-disposition": `attachment; filename="${fileName}"`,
     },
   });
 });

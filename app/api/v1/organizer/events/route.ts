@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { ORGANIZER_ACCESS } from "@/lib/auth/authorize";
-import { manageableOrganizationIds } from "@/lib/auth/memberships";
-import { listOrganizerEvents } from "@/lib/events/queries";
+import { eventsManagedBy } from "@/lib/events/queries";
 import { json, route } from "@/lib/http";
 import { services } from "@/lib/services";
 
 const query = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 export const GET = route({ access: ORGANIZER_ACCESS, query }, async ({ actor, query }) => {
-  const organizationIds = await manageableOrganizationIds(services().db, actor);
-  return json({ items: await listOrganizerEvents(services().db, { organizationIds, limit: query.limit }) });
+  const { events } = await eventsManagedBy(services().db, { actor, limit: query.limit });
+  return json({ items: events });
 });
