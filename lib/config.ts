@@ -22,6 +22,7 @@ const configSchema = z
     TYPESENSE_API_KEY: optional(z.string().min(1)),
     STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, "expected a Stripe secret key (sk_… or rk_…)")),
     STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, "expected a webhook signing secret (whsec_…)")),
+    PAYMENT_PROVIDER: optional(z.enum(["stripe", "simulator"], "expected stripe or simulator")),
     RESEND_API_KEY: optional(z.string().regex(/^re_/, "expected a Resend API key (re_…)")),
     EMAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
   })
@@ -38,6 +39,18 @@ const configSchema = z
           code: "custom",
           path: [missing],
           message: `is required when ${missing === a ? b : a} is set`,
+        });
+      }
+    }
+    // A production server that fell back to the simulator would hand out tickets for a
+    // button press. It takes Stripe, or the operator's explicit word that it is a demo.
+    if (config.PAYMENT_PROVIDER !== "simulator" && !config.STRIPE_SECRET_KEY) {
+      if (config.PAYMENT_PROVIDER === "stripe" || config.NODE_ENV === "production") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["STRIPE_SECRET_KEY"],
+          message:
+            "a production server takes real payments: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or PAYMENT_PROVIDER=simulator for a demo or staging site where anyone may pay with the simulator",
         });
       }
     }
@@ -86,12 +99,17 @@ export type ServiceMode = {
   email: "dev-mailbox" | "resend";
 };
 
+/** A production server whose payments are simulated: every page says so. */
+export function isDemoPayments(c: Config = config()): boolean {
+  return c.NODE_ENV === "production" && serviceModes(c).payments === "simulator";
+}
+
 /** Which real services are switched on, for start-up banners and /api/health. */
 export function serviceModes(c: Config = config()): ServiceMode {
   return {
     holds: c.REDIS_URL ? "redis" : c.UPSTASH_REDIS_REST_URL ? "upstash" : "postgres",
     search: c.TYPESENSE_URL ? "typesense" : "postgres",
-    payments: c.STRIPE_SECRET_KEY ? "stripe" : "simulator",
+    payments: c.PAYMENT_PROVIDER ?? (c.STRIPE_SECRET_KEY ? "stripe" : "simulator"),
     email: c.RESEND_API_KEY ? "resend" : "dev-mailbox",
   };
 }

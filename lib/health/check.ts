@@ -3,7 +3,14 @@ import type { Db } from "@/lib/db";
 import type { ServiceMode } from "@/lib/config";
 import { HEARTBEAT_INTERVAL_MS } from "@/lib/worker/runner";
 
-export type ComponentHealth = { status: "up" | "down"; latencyMs?: number; error?: string; mode?: string };
+export type ComponentHealth = {
+  status: "up" | "down";
+  latencyMs?: number;
+  error?: string;
+  mode?: string;
+  /** Set on a production server whose payments are simulated (PAYMENT_PROVIDER=simulator). */
+  demo?: true;
+};
 export type HealthReport = {
   status: "ok" | "down";
   checkedAt: string;
@@ -34,6 +41,7 @@ async function probe({ check, mode }: HealthProbe, timeoutMs: number): Promise<C
 export async function checkHealth(options: {
   db: Db;
   modes: ServiceMode;
+  demoPayments?: boolean;
   probes?: HealthProbe[];
   timeoutMs?: number;
   now?: Date;
@@ -45,7 +53,7 @@ export async function checkHealth(options: {
   ];
   const results = await Promise.all(probes.map(async (p) => [p.name, await probe(p, timeoutMs)] as const));
   const components: Record<string, ComponentHealth> = Object.fromEntries(results);
-  components.payments = { status: "up", mode: options.modes.payments };
+  components.payments = { status: "up", mode: options.modes.payments, ...(options.demoPayments ? { demo: true } : {}) };
   components.email = { status: "up", mode: options.modes.email };
 
   const database = components.database;

@@ -33,6 +33,8 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: `http://127.0.0.1:${port}`,
   PORT: port,
   LOG_LEVEL: "warn",
+  // A production build without Stripe refuses to start unless told it is a demo.
+  PAYMENT_PROVIDER: "simulator",
 };
 const children: ChildProcess[] = [];
 async function stop(code: number) {

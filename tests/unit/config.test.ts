@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, serviceModes } from "@/lib/config";
+import { ConfigError, isDemoPayments, parseConfig, serviceModes } from "@/lib/config";
 
 const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };
 
@@ -63,6 +63,41 @@ describe("configuration", () => {
     ).toEqual([expect.stringContaining("set either REDIS_URL or UPSTASH_REDIS_REST_URL")]);
     expect(problems({ ...base, UPSTASH_REDIS_REST_URL: "https://x.upstash.io" })).toEqual([
       expect.stringMatching(/^UPSTASH_REDIS_REST_TOKEN is missing/),
+    ]);
+  });
+
+  it("refuses a production server without Stripe unless it is told the payments are a demo", () => {
+    const production = { ...base, NODE_ENV: "production" };
+    expect(problems(production)).toEqual([
+      expect.stringMatching(
+        /^STRIPE_SECRET_KEY is missing: a production server takes real payments.*PAYMENT_PROVIDER=simulator/,
+      ),
+    ]);
+    expect(problems({ ...base, PAYMENT_PROVIDER: "stripe" })).toEqual([
+      expect.stringMatching(/^STRIPE_SECRET_KEY is missing/),
+    ]);
+
+    const demo = parseConfig({ ...production, PAYMENT_PROVIDER: "simulator" });
+    expect(serviceModes(demo).payments).toBe("simulator");
+    expect(isDemoPayments(demo)).toBe(true);
+
+    const live = parseConfig({ ...production, STRIPE_SECRET_KEY: "sk_live_1", STRIPE_WEBHOOK_SECRET: "whsec_1" });
+    expect(serviceModes(live).payments).toBe("stripe");
+    expect(isDemoPayments(live)).toBe(false);
+    // Development keeps its zero-configuration default, and it is not a "demo" banner case.
+    expect(isDemoPayments(parseConfig(base))).toBe(false);
+  });
+
+  it("lets the operator pick the simulator explicitly even with Stripe keys set", () => {
+    const config = parseConfig({
+      ...base,
+      PAYMENT_PROVIDER: "simulator",
+      STRIPE_SECRET_KEY: "sk_test_1",
+      STRIPE_WEBHOOK_SECRET: "whsec_1",
+    });
+    expect(serviceModes(config).payments).toBe("simulator");
+    expect(problems({ ...base, PAYMENT_PROVIDER: "paypal" })).toEqual([
+      expect.stringMatching(/^PAYMENT_PROVIDER: expected stripe or simulator/),
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { serviceModes } from "@/lib/config";
+import { isDemoPayments, serviceModes } from "@/lib/config";
 import { checkHealth, healthResponse, type HealthProbe } from "@/lib/health/check";
 import { services } from "@/lib/services";
 
@@ -9,5 +9,5 @@ export async function GET(): Promise<Response> {
   const probes: HealthProbe[] = redis
     ? [{ name: "redis", mode: redis.kind, check: async () => void (await redis.ping()) }]
     : [];
-  return healthResponse(await checkHealth({ db, modes: serviceModes(config), probes }));
+  return healthResponse(await checkHealth({ db, modes: serviceModes(config), demoPayments: isDemoPayments(config), probes }));
 }
