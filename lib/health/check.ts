@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { ServiceMode } from "@/lib/config";
+import { outboxTrouble } from "@/lib/notifications/outbox";
 import { HEARTBEAT_INTERVAL_MS } from "@/lib/worker/runner";
 
 export type ComponentHealth = {
@@ -16,6 +17,8 @@ export type HealthReport = {
   checkedAt: string;
   components: Record<string, ComponentHealth>;
   worker: { status: "running" | "not-running"; lastBeatAt: string | null };
+  /** Outbox messages that need a person (a refund the provider keeps refusing…); null while the database is down. */
+  outbox: { stuck: number; failed: number } | null;
 };
 
 export type HealthProbe = { name: string; mode?: string; check: () => Promise<void> };
@@ -57,10 +60,13 @@ export async function checkHealth(options: {
   components.email = { status: "up", mode: options.modes.email };
 
   const database = components.database;
-  const lastBeat =
-    database?.status === "up"
-      ? await options.db.workerHeartbeat.findFirst({ orderBy: { beatAt: "desc" }, select: { beatAt: true } })
-      : null;
+  const databaseUp = database?.status === "up";
+  const [lastBeat, outbox] = databaseUp
+    ? await Promise.all([
+        options.db.workerHeartbeat.findFirst({ orderBy: { beatAt: "desc" }, select: { beatAt: true } }),
+        outboxTrouble(options.db),
+      ])
+    : [null, null];
   const now = options.now ?? new Date();
   const running = lastBeat !== null && now.getTime() - lastBeat.beatAt.getTime() < 3 * HEARTBEAT_INTERVAL_MS;
   return {
@@ -68,6 +74,7 @@ export async function checkHealth(options: {
     checkedAt: now.toISOString(),
     components,
     worker: { status: running ? "running" : "not-running", lastBeatAt: lastBeat?.beatAt.toISOString() ?? null },
+    outbox,
   };
 }
 

@@ -29,6 +29,14 @@ function assertOnSale(event: { status: string; onSaleAt: Date; startsAt: Date } 
   if (state === "started") throw new AppError("EVENT_NOT_ON_SALE", "This event has already started.");
 }
 
+/**
+ * Serialises everything that counts toward one fan's limit for one event: two
+ * tabs holding at once, or a late payment settling while the fan holds more.
+ */
+export async function lockFanForEvent(tx: Tx, options: { eventId: string; userId: string }) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${options.eventId}), hashtext(${options.userId}))`;
+}
+
 /** Tickets a fan holds for an event in live holds. */
 export async function liveHeldQuantity(tx: Tx, options: { eventId: string; userId: string; now: Date }) {
   const held = await tx.holdItem.aggregate({
@@ -142,7 +150,7 @@ async function holdOnce(
   try {
     const hold = await deps.db.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${event.id}), hashtext(${options.userId}))`;
+        await lockFanForEvent(tx, { eventId: event.id, userId: options.userId });
         const already = await deps.countTaken(tx, { eventId: event.id, userId: options.userId, now });
         if (already + quantity > event.perOrderLimit) {
           throw new AppError(

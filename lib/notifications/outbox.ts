@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db, DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 
 export type OutboxHandler = (payload: Prisma.JsonValue) => Promise<void>;
 
@@ -12,6 +13,7 @@ export function enqueueOutbox(
   return db.outboxMessage.create({ data: message, select: { id: true } });
 }
 
+/** After this many attempts a message is FAILED, or, on a topic that must never give up, reported as stuck. */
 export const MAX_OUTBOX_ATTEMPTS = 8;
 
 /** Exponential back-off with a ceiling: 2 s, 4 s, 8 s … up to 10 minutes. */
@@ -30,7 +32,13 @@ type ClaimedMessage = { id: string; topic: string; payload: Prisma.JsonValue; at
 export async function drainOutbox(
   db: Db,
   handlers: Record<string, OutboxHandler>,
-  options: { limit?: number; leaseMs?: number; now?: Date } = {},
+  options: {
+    limit?: number;
+    leaseMs?: number;
+    now?: Date;
+    /** Topics that move money: retried with capped back-off for as long as it takes, never marked FAILED. */
+    persistentTopics?: readonly string[];
+  } = {},
 ): Promise<{ delivered: number; failed: number }> {
   const now = options.now ?? new Date();
   const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? 60_000));
@@ -60,7 +68,15 @@ export async function drainOutbox(
       delivered++;
     } catch (error) {
       failed++;
-      const giveUp = message.attempts >= MAX_OUTBOX_ATTEMPTS;
+      const persistent = options.persistentTopics?.includes(message.topic) ?? false;
+      const giveUp = !persistent && message.attempts >= MAX_OUTBOX_ATTEMPTS;
+      if (message.attempts >= MAX_OUTBOX_ATTEMPTS) {
+        // Someone has to look: a refund the provider keeps refusing, or a message nobody can deliver.
+        log.error(
+          { outboxMessageId: message.id, topic: message.topic, attempts: message.attempts, err: error },
+          persistent ? "outbox message stuck, still retrying" : "outbox message failed for good",
+        );
+      }
       await db.outboxMessage.update({
         where: { id: message.id },
         data: {
@@ -72,4 +88,13 @@ export async function drainOutbox(
     }
   }
   return { delivered, failed };
+}
+
+/** Messages that need a person: stuck (still retrying past the attempt limit) and failed for good. */
+export async function outboxTrouble(db: DbOrTx): Promise<{ stuck: number; failed: number }> {
+  const [stuck, failed] = await Promise.all([
+    db.outboxMessage.count({ where: { status: "PENDING", attempts: { gte: MAX_OUTBOX_ATTEMPTS } } }),
+    db.outboxMessage.count({ where: { status: "FAILED" } }),
+  ]);
+  return { stuck, failed };
 }

@@ -19,9 +19,14 @@ export async function recordExternalRefund(tx: Tx, options: { paymentIntentId: s
     where: { id: orderId },
     select: { id: true, status: true, totalMinor: true, refundedMinor: true },
   });
-  if (order.status !== "PAID" && order.status !== "PARTIALLY_REFUNDED") return;
   const refunded = Math.min(options.amountRefundedMinor, order.totalMinor);
   if (refunded <= order.refundedMinor) return;
+  if (order.status === "REFUNDED") {
+    // Our own refund, reported by the provider before (or instead of) the worker's confirmation.
+    await tx.order.update({ where: { id: order.id }, data: { refundedMinor: refunded } });
+    return;
+  }
+  if (order.status !== "PAID" && order.status !== "PARTIALLY_REFUNDED") return;
   const to = refunded >= order.totalMinor ? "REFUNDED" : "PARTIALLY_REFUNDED";
   await transitionOrder(tx, order.id, order.status, to, {
     refundedMinor: refunded,

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { HoldStore } from "@/lib/inventory/hold-store";
-import { releaseHoldIn } from "@/lib/inventory/holds";
+import { eventForSale } from "@/lib/events/queries";
+import { lockFanForEvent, releaseHoldIn } from "@/lib/inventory/holds";
 import { enqueueSearchSync } from "@/lib/events/search-sync";
 import { sellHold, type SaleResult } from "@/lib/inventory/sale";
 import { log } from "@/lib/log";
@@ -10,6 +11,7 @@ import { markPaymentCancelled, markPaymentSucceeded } from "@/lib/payments/recor
 import { enqueueOrderEmail } from "./emails";
 import { scheduleRefund } from "./refund-payout";
 import { transitionOrder } from "./state";
+import { wouldExceedFanLimit } from "./fan-limit";
 import { issueTickets } from "./tickets";
 
 export type SettleOutcome =
@@ -21,8 +23,43 @@ async function lockOrder(tx: Tx, orderId: string) {
   await tx.$queryRaw`SELECT id FROM orders WHERE id = ${orderId} FOR UPDATE`;
   return tx.order.findUnique({
     where: { id: orderId },
-    select: { id: true, status: true, holdId: true, totalMinor: true, currency: true },
+    select: { id: true, status: true, holdId: true, totalMinor: true, currency: true, eventId: true, userId: true },
   });
+}
+
+type LockedOrder = NonNullable<Awaited<ReturnType<typeof lockOrder>>>;
+
+/**
+ * Why a captured payment must not become tickets, or null: the amount is not
+ * the order's (never fulfil what was not paid for), or a late payment would
+ * take the fan past the event's per-fan limit with tickets bought meanwhile.
+ */
+async function reasonToRefuse(tx: Tx, order: LockedOrder, session: CheckoutSessionView): Promise<string | null> {
+  if (session.amountTotal !== order.totalMinor || session.currency !== order.currency) {
+    log.error(
+      {
+        orderId: order.id,
+        sessionId: session.id,
+        paid: { amountMinor: session.amountTotal, currency: session.currency },
+        expected: { amountMinor: order.totalMinor, currency: order.currency },
+      },
+      "payment amount does not match its order; refunding instead of fulfilling",
+    );
+    return "The amount paid did not match the order, so we refunded it.";
+  }
+  await lockFanForEvent(tx, { eventId: order.eventId, userId: order.userId });
+  const [event, { _sum }] = await Promise.all([
+    eventForSale(tx, order.eventId),
+    tx.orderItem.aggregate({ where: { orderId: order.id }, _sum: { quantity: true } }),
+  ]);
+  const perOrderLimit = event?.perOrderLimit ?? 0;
+  const exceeds = await wouldExceedFanLimit(tx, {
+    eventId: order.eventId,
+    userId: order.userId,
+    orderQuantity: _sum.quantity ?? 0,
+    perOrderLimit,
+  });
+  return exceeds ? `You already have tickets for this event, and the limit is ${perOrderLimit} per fan.` : null;
 }
 
 /**
@@ -49,7 +86,8 @@ export async function settlePaidSession(
   });
 
   if (order.status === "PENDING") {
-    const sale = order.holdId ? await sellHold(tx, store, { holdId: order.holdId, now }) : null;
+    const refusal = await reasonToRefuse(tx, order, session);
+    const sale = !refusal && order.holdId ? await sellHold(tx, store, { holdId: order.holdId, now }) : null;
     await transitionOrder(tx, order.id, "PENDING", "PAID", { paidAt: now });
     if (sale?.ok) {
       await issueTickets(tx, order.id);
@@ -58,13 +96,15 @@ export async function settlePaidSession(
       await enqueueSearchSync(tx, sale.contents.eventId);
       return { kind: "paid", sale };
     }
-    const reason = sale?.reason ?? "The order had no tickets to sell.";
-    await transitionOrder(tx, order.id, "PAID", "REFUNDED", { statusReason: reason, refundedMinor: order.totalMinor });
+    // A refused order's seats go back on sale now rather than when its hold lapses.
+    if (refusal && order.holdId) await releaseHoldIn(tx, store, order.holdId);
+    const reason = refusal ?? sale?.reason ?? "The order had no tickets to sell.";
+    await transitionOrder(tx, order.id, "PAID", "REFUNDED", { statusReason: reason });
     await scheduleRefund(tx, {
       orderId: order.id,
       paymentId: payment.id,
-      amountMinor: order.totalMinor,
-      currency: order.currency,
+      amountMinor: session.amountTotal,
+      currency: session.currency,
       reason,
     });
     return { kind: "refunded", reason };

@@ -57,4 +57,6 @@ export interface PaymentGateway {
   /** Closes an open session so the fan can no longer pay; a no-op for sessions already complete or expired. */
   expireCheckoutSession(sessionId: string): Promise<void>;
   refund(input: RefundInput): Promise<RefundView>;
+  /** A refund as the provider sees it now: how a pending refund is followed until it settles. */
+  retrieveRefund(refundId: string): Promise<RefundView>;
 }

@@ -133,6 +133,7 @@ export function refundToPayOut(db: DbOrTx, refundId: string) {
       status: true,
       amountMinor: true,
       orderId: true,
+      providerRefundId: true,
       payment: { select: { providerPaymentId: true } },
     },
   });
@@ -161,4 +162,10 @@ export async function paymentTimeline(db: DbOrTx, orderId: string) {
     }),
   ]);
   return { payments, refunds };
+}
+
+/** What the provider has confirmed refunding for an order, in minor units. */
+export async function confirmedRefundTotal(db: DbOrTx, orderId: string): Promise<number> {
+  const { _sum } = await db.refund.aggregate({ where: { orderId, status: "SUCCEEDED" }, _sum: { amountMinor: true } });
+  return _sum.amountMinor ?? 0;
 }

@@ -127,8 +127,13 @@ export function simulatorGateway(options: { db: Db; appUrl: string; secret: stri
       if (count === 1) await send("checkout.session.expired", sessionObject(await load(sessionId)));
     },
 
+    // The simulator moves no money, so its refunds succeed at once.
     async refund() {
       return { id: randomId("re_sim"), status: "succeeded" };
+    },
+
+    async retrieveRefund(refundId) {
+      return { id: refundId, status: "succeeded" };
     },
   };
 

@@ -139,5 +139,10 @@ export function stripeGateway(options: StripeGatewayOptions): PaymentGateway {
       );
       return { id: refund.id, status: oneOf(REFUND_STATUSES, refund.status, "refund status") };
     },
+
+    async retrieveRefund(refundId): Promise<RefundView> {
+      const refund = await stripe.refunds.retrieve(refundId);
+      return { id: refund.id, status: oneOf(REFUND_STATUSES, refund.status, "refund status") };
+    },
   };
 }

@@ -19,7 +19,11 @@ export function workerJobs(services: Services): Job[] {
     [SEARCH_SYNC_TOPIC]: searchSyncHandler((eventId) => search.syncEvent(eventId)),
   };
   return [
-    { name: "outbox", intervalMs: 1_000, run: (client) => drainOutbox(client, outboxHandlers) },
+    {
+      name: "outbox",
+      intervalMs: 1_000,
+      run: (client) => drainOutbox(client, outboxHandlers, { persistentTopics: [REFUND_TOPIC] }),
+    },
     {
       name: "expire-holds",
       intervalMs: 15_000,
@@ -27,6 +31,10 @@ export function workerJobs(services: Services): Job[] {
         expired: await reclaimLapsedHolds(client, { now: clock(), givesBackHeld: holds.countsHeldInDatabase }),
       }),
     },
-    { name: "expire-checkouts", intervalMs: 15_000, run: (client) => expireLapsedCheckouts(client, gateway, clock()) },
+    {
+      name: "expire-checkouts",
+      intervalMs: 15_000,
+      run: (client) => expireLapsedCheckouts({ db: client, holds, gateway }, clock()),
+    },
   ];
 }

@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { devMailboxSender } from "@/lib/notifications/email/dev-mailbox";
-import { drainOutbox, enqueueOutbox, MAX_OUTBOX_ATTEMPTS, retryDelayMs } from "@/lib/notifications/outbox";
+import {
+  drainOutbox,
+  enqueueOutbox,
+  MAX_OUTBOX_ATTEMPTS,
+  outboxTrouble,
+  retryDelayMs,
+} from "@/lib/notifications/outbox";
 import { enqueueWelcomeEmail, WELCOME_TOPIC, welcomeEmailHandler } from "@/lib/notifications/welcome";
 
 // Each test uses its own topic so parallel files never drain each other's messages.
@@ -37,6 +43,27 @@ describe("outbox", () => {
       now = message.availableAt;
     }
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe("FAILED");
+  });
+
+  it("never gives up on a money-moving topic: it stays pending with capped back-off and shows as stuck", async () => {
+    const t = topic();
+    const { id } = await enqueueOutbox(db, { topic: t, payload: {} });
+    const failing = { [t]: async () => Promise.reject(new Error("Stripe is down")) };
+    const stuckBefore = (await outboxTrouble(db)).stuck;
+    let now = new Date();
+    for (let attempt = 1; attempt <= MAX_OUTBOX_ATTEMPTS + 4; attempt++) {
+      await drainOutbox(db, failing, { now, limit: 1000, persistentTopics: [t] });
+      const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+      expect(message.status).toBe("PENDING");
+      expect(message.availableAt.getTime() - now.getTime()).toBeLessThanOrEqual(600_000);
+      now = message.availableAt;
+    }
+    expect((await outboxTrouble(db)).stuck).toBeGreaterThanOrEqual(stuckBefore + 1);
+
+    // The provider is back: the next attempt delivers it.
+    const delivered = await drainOutbox(db, { [t]: async () => undefined }, { now, persistentTopics: [t] });
+    expect(delivered.delivered).toBe(1);
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe("DONE");
   });
 
   it("sends the welcome e-mail to the dev mailbox", async () => {

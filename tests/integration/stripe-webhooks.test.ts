@@ -158,12 +158,15 @@ describe("POST /api/webhooks/stripe", () => {
     expect(order.status).toBe("REFUNDED");
     expect(order.statusReason).toMatch(/sold to someone else/);
     expect(order.tickets).toHaveLength(0);
-    expect(order.refundedMinor).toBe(order.totalMinor);
+    // Decided, not yet paid out: nothing counts as refunded until the provider confirms it.
+    expect(order.refundedMinor).toBe(0);
+    expect(order.refunds).toEqual([expect.objectContaining({ status: "PENDING", amountMinor: order.totalMinor })]);
 
     const { gateway } = services();
     await drainOutbox(db, { [REFUND_TOPIC]: refundHandler(db, gateway) }, { limit: 1000 });
     order = await orderState(orderId);
     expect(order.refunds).toEqual([expect.objectContaining({ status: "SUCCEEDED", amountMinor: order.totalMinor })]);
+    expect(order.refundedMinor).toBe(order.totalMinor);
     expect(
       await db.outboxMessage.count({
         where: { topic: "email.order", payload: { path: ["orderId"], equals: orderId } },
@@ -216,5 +219,60 @@ describe("POST /api/webhooks/stripe", () => {
     expect(order.tickets.map((t) => t.status)).toEqual(["VOIDED"]);
     expect((await db.seat.findUniqueOrThrow({ where: { id: seatId } })).status).toBe("AVAILABLE");
     expect(SIMULATOR_WEBHOOK_SECRET).toMatch(/^whsec_/);
+  });
+
+  it("never fulfils a payment whose amount or currency differs from the order: it is refunded and logged", async () => {
+    const { orderId, sessionId, seatIds } = await pendingOrder();
+    const { totalMinor } = await orderState(orderId);
+    await markSessionPaid(sessionId);
+    await db.simulatorSession.update({ where: { id: sessionId }, data: { amountTotal: totalMinor - 1 } });
+
+    const response = await deliverWebhook(await sessionEvent("checkout.session.completed", sessionId));
+    expect(response.status).toBe(200);
+    const order = await orderState(orderId);
+    expect(order.status).toBe("REFUNDED");
+    expect(order.statusReason).toMatch(/did not match/);
+    expect(order.tickets).toHaveLength(0);
+    expect(order.refunds).toEqual([expect.objectContaining({ amountMinor: totalMinor - 1, status: "PENDING" })]);
+    // Its seat is back on sale at once.
+    const seat = await db.seat.findUniqueOrThrow({ where: { id: seatIds[0]! } });
+    expect(seat).toMatchObject({ status: "AVAILABLE", holdId: null });
+  });
+
+  it("counts a lapsed hold's still-open payment page toward the per-fan limit", async () => {
+    const event = await createSaleEvent({ perOrderLimit: 2 });
+    const fan = await createUserWithToken("FAN");
+    const hold = await holdTickets(fan.token, event.event.id, { seatIds: event.seats.slice(0, 2).map((s) => s.id) });
+    expect((await checkout(fan.token, hold.json.holdId)).status).toBe(201);
+    await lapseHold(hold.json.holdId);
+
+    const more = await holdTickets(fan.token, event.event.id, { seatIds: [event.seats[2]!.id] });
+    expect(more.status).toBe(409);
+    expect(more.json.error.code).toBe("LIMIT_EXCEEDED");
+  });
+
+  it("refunds a late payment that would take the fan past the per-fan limit", async () => {
+    const event = await createSaleEvent({ perOrderLimit: 2 });
+    const fan = await createUserWithToken("FAN");
+    const first = await holdTickets(fan.token, event.event.id, { seatIds: event.seats.slice(0, 2).map((s) => s.id) });
+    const late = await checkout(fan.token, first.json.holdId);
+    await lapseHold(first.json.holdId);
+    // The payment page looked closed to us, so the fan bought two more elsewhere in the house.
+    await db.payment.updateMany({
+      where: { orderId: late.json.orderId },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    const bought = await buy(fan.token, event.event.id, { seatIds: event.seats.slice(4, 6).map((s) => s.id) });
+    expect((await orderState(bought.orderId)).tickets).toHaveLength(2);
+
+    expect((await pay(sessionIdOf(late.json.checkoutUrl))).status).toBe(200);
+    const order = await orderState(late.json.orderId);
+    expect(order.status).toBe("REFUNDED");
+    expect(order.statusReason).toMatch(/limit is 2 per fan/);
+    expect(order.tickets).toHaveLength(0);
+    expect(order.refunds).toEqual([expect.objectContaining({ amountMinor: order.totalMinor })]);
+    expect(
+      await db.ticket.count({ where: { eventId: event.event.id, status: "ISSUED", order: { userId: fan.user.id } } }),
+    ).toBe(2);
   });
 });

@@ -9,5 +9,7 @@ export async function GET(): Promise<Response> {
   const probes: HealthProbe[] = redis
     ? [{ name: "redis", mode: redis.kind, check: async () => void (await redis.ping()) }]
     : [];
-  return healthResponse(await checkHealth({ db, modes: serviceModes(config), demoPayments: isDemoPayments(config), probes }));
+  return healthResponse(
+    await checkHealth({ db, modes: serviceModes(config), demoPayments: isDemoPayments(config), probes }),
+  );
 }

@@ -25,6 +25,8 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
   const order = await orNotFound(() => orderForViewer(services().db, { orderId, actor }));
   const { event } = order;
   const openPayment = order.payments.find((p) => p.status === "PENDING" && "checkoutUrl" in p);
+  // Decided is not done: until the provider confirms, the money has not gone back yet.
+  const refundPending = order.refunds.some((r) => r.status !== "SUCCEEDED");
   return (
     <div className="mx-auto max-w-2xl">
       <p className="text-sm text-slate-600">Order {order.id}</p>
@@ -38,7 +40,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
           data-testid="order-status"
           className="rounded-full bg-brand-50 px-3 py-1 text-sm font-semibold text-brand-900"
         >
-          {statusText[order.status] ?? order.status}
+          {refundPending ? "Refund pending" : (statusText[order.status] ?? order.status)}
         </span>
         <span className="ml-3 font-semibold">{formatMoney(order.totalMinor, order.currency)}</span>
         {order.refundedMinor > 0 && (
