@@ -135,7 +135,8 @@ BEGIN
   END IF;
 
   BEGIN
-    PERFORM set_config('lock_timeout', (extract(epoch FROM lock_wait) * 1000)::bigint::text, true);
+    -- At least 1 ms: a lock_timeout of 0 would mean waiting for ever.
+    PERFORM set_config('lock_timeout', greatest(1, (extract(epoch FROM lock_wait) * 1000)::bigint)::text, true);
     LOCK TABLE search_terms IN SHARE ROW EXCLUSIVE MODE;
     PERFORM set_config('lock_timeout', previous_lock_timeout, true);
   EXCEPTION WHEN lock_not_available THEN
