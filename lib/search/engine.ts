@@ -47,7 +47,7 @@ export type SearchResult = {
   page: number;
   pageSize: number;
   facets: SearchFacets;
-  /** A spelling the catalogue knows, when the query found little. */
+  /** The corrected spelling the results are for, when the query was misspelled; never one that finds nothing. */
   didYouMean: string | null;
 };
 

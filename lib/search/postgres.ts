@@ -160,6 +160,28 @@ async function facetCounts(db: Db, query: SearchQuery, tsQuery: string | null) {
   return { category: pick("category"), city: pick("city"), priceBand: pick("priceBand") };
 }
 
+// Nearest names looked at before the public check, so a run of stale ones (events cancelled or
+// ended since the last prune) costs a bounded number of checks.
+const NAME_CANDIDATES_PER_SUGGESTION = 4;
+
+/**
+ * Performer and venue names near what was typed, each still used by a published event that has not
+ * started (marquee_search_term_public, an index lookup per name): a cancelled or ended event's names
+ * disappear at once, not at the next prune.
+ */
+function publicNames(db: Db, phrase: string, limit: number, now: Date) {
+  return db.$queryRaw<{ kind: "performer" | "venue"; label: string }[]>`
+    SELECT c.kind, c.label FROM (
+      SELECT kind, term, label, term <-> ${phrase} AS distance FROM search_terms
+      WHERE kind IN ('performer', 'venue') AND (term LIKE ${phrase} || '%' OR term LIKE '% ' || ${phrase} || '%' OR term % ${phrase})
+      ORDER BY distance
+      LIMIT ${limit * NAME_CANDIDATES_PER_SUGGESTION}
+    ) c
+    WHERE marquee_search_term_public(c.kind, c.term, ${now}::timestamp)
+    ORDER BY c.distance
+    LIMIT ${limit}`;
+}
+
 /**
  * PostgreSQL search: a weighted tsvector per event (kept by a trigger),
  * prefix matching, typo correction through the search_terms trigram index,
@@ -205,13 +227,16 @@ export function postgresSearch(db: Db): SearchEngine {
           SELECT count(*) AS total FROM events e JOIN venues v ON v.id = e."venueId" WHERE ${where}`,
         facetCounts(db, query, tsQuery),
       ]);
+      const count = Number(total);
       return {
         items: rows.map(toHit),
-        total: Number(total),
+        total: count,
         page: query.page,
         pageSize: query.pageSize,
         facets,
-        didYouMean: correction.corrected && !correction.unknown ? correction.tokens.join(" ") : null,
+        // Never a spelling that finds nothing: search_terms may still hold a word of an event that was
+        // cancelled or unpublished since the last prune, and offering it would reveal it.
+        didYouMean: correction.corrected && !correction.unknown && count > 0 ? correction.tokens.join(" ") : null,
       };
     },
 
@@ -227,11 +252,7 @@ export function postgresSearch(db: Db): SearchEngine {
           WHERE e.status = 'PUBLISHED' AND e."startsAt" >= ${now} AND e."searchVector" @@ to_tsquery('simple', ${tsQuery})
           ORDER BY ts_rank_cd(e."searchVector", to_tsquery('simple', ${tsQuery}), 1) DESC, e."startsAt" ASC
           LIMIT ${limit}`,
-        db.$queryRaw<{ kind: "performer" | "venue"; label: string }[]>`
-          SELECT kind, label FROM search_terms
-          WHERE kind IN ('performer', 'venue') AND (term LIKE ${phrase} || '%' OR term LIKE '% ' || ${phrase} || '%' OR term % ${phrase})
-          ORDER BY term <-> ${phrase}
-          LIMIT ${limit}`,
+        publicNames(db, phrase, limit, now),
       ]);
       const suggestions: Suggestion[] = [
         ...names.map((n) => ({ kind: n.kind, label: n.label, href: `/search?q=${encodeURIComponent(n.label)}` })),

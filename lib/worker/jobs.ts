@@ -6,6 +6,7 @@ import { WELCOME_TOPIC, welcomeEmailHandler } from "@/lib/notifications/welcome"
 import { ORDER_EMAIL_TOPIC, orderEmailHandler } from "@/lib/orders/emails";
 import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refund-payout";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
+import { pruneSearchTerms } from "@/lib/search/prune";
 import type { Services } from "@/lib/services";
 import type { Job } from "./runner";
 
@@ -35,6 +36,12 @@ export function workerJobs(services: Services): Job[] {
       name: "expire-checkouts",
       intervalMs: 15_000,
       run: (client) => expireLapsedCheckouts({ db: client, holds, gateway }, clock()),
+    },
+    // Words of events no longer public stop feeding "did you mean" (docs/security.md).
+    {
+      name: "prune-search-terms",
+      intervalMs: 10 * 60_000,
+      run: (client) => pruneSearchTerms(client, { now: clock() }),
     },
   ];
 }

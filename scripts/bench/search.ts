@@ -386,6 +386,13 @@ async function main() {
         `${CITIES.length} cities, ${loaded.n} search terms: generated in ${generated.toFixed(1)} s, inserted ` +
         `through the search triggers and analysed in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} events/s)`,
     );
+    // The worker's prune-search-terms job reads the whole public catalogue (docs/architecture.md, "Search").
+    started = performance.now();
+    const pruned = await loader.query<{ removed: number }>(
+      "SELECT marquee_prune_search_terms((now() AT TIME ZONE 'UTC')::timestamp) AS removed",
+    );
+    const pruneMs = (performance.now() - started).toFixed(0);
+    console.log(`Search-term prune: ${pruned.rows[0]!.removed} stale terms removed in ${pruneMs} ms`);
 
     const [{ postgresSearch }, { createPrismaClient }, { searchParamsInput, toSearchQuery }, { GET }, app] =
       await Promise.all([

@@ -21,10 +21,14 @@ const EXTRAS_BEYOND_PRISMA = [
   "constraint ticket_types_money_check",
   "constraint users_email_lowercase_check",
   "constraint venues_coordinates_check",
+  "index events_published_performers_idx",
+  "index events_published_venue_idx",
   "index orders_pending_hold_key",
   "index search_terms_term_prefix_idx",
   "index search_terms_term_trgm_idx",
   "index tickets_live_seat_key",
+  "index venues_city_normalized_idx",
+  "index venues_name_normalized_idx",
 ];
 
 const CATALOG_QUERIES = {
