@@ -7,8 +7,7 @@ import { actorFromRequest } from "@/lib/auth/request-actor";
 import { db } from "@/lib/db";
 import { AppError, errorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
-
-const MAX_BODY_BYTES = 64 * 1024;
+import { JSON_BODY_LIMIT_BYTES, readBodyText } from "@/lib/request-body";
 
 type Schema = z.ZodType;
 type Parsed<S> = S extends Schema ? z.infer<S> : undefined;
@@ -51,15 +50,12 @@ function parse<S extends Schema | undefined>(schema: S, value: unknown, where: s
 }
 
 async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = await readBodyText(request, JSON_BODY_LIMIT_BYTES);
   // An empty body is "no body"; the schema decides whether that is allowed.
   if (text === "") return undefined;
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
-  }
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
   }
   try {
     return JSON.parse(text);
