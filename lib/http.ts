@@ -4,10 +4,12 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, type Access } from "@/lib/auth/authorize";
 import { actorFromRequest } from "@/lib/auth/request-actor";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError, errorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { JSON_BODY_LIMIT_BYTES, readBodyText } from "@/lib/request-body";
+import { assertSameOriginWrite } from "@/lib/security/origin";
 
 type Schema = z.ZodType;
 type Parsed<S> = S extends Schema ? z.infer<S> : undefined;
@@ -79,8 +81,9 @@ export function errorResponse(error: unknown, requestLog: typeof log, requestId:
 }
 
 /**
- * Wraps a route handler: request id, auth, zod parsing of params, query and
- * body, and the mapping of errors to `{ error: { code, message, details } }`.
+ * Wraps a route handler: request id, auth (with an Origin check on
+ * cookie-authenticated writes), zod parsing of params, query and body (at
+ * most 64 kB), and the mapping of errors to `{ error: { code, message, details } }`.
  * The handler only sees input that passed validation.
  */
 export function route<
@@ -95,6 +98,8 @@ export function route<
     try {
       const actor = spec.access === "public" ? null : await actorFromRequest(db, request);
       authorize(actor, spec.access);
+      // A cookie rides along with requests any site makes; only writes from our own pages may use it.
+      if (actor?.via === "session") assertSameOriginWrite(request, config().APP_URL);
       const params = parse(spec.params, args ? await args.params : {}, "path");
       const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query string");
       const body = parse(spec.body, spec.body ? await readJsonBody(request) : undefined, "request body");
