@@ -1,7 +1,7 @@
 import "server-only";
 import { errors, Redis as UpstashRedis } from "@upstash/redis";
 import type { RedisConnection } from "./client";
-import { REDIS_TIMEOUT_MS, redisUnavailable } from "./unavailable";
+import { deadlineSignal, REDIS_TIMEOUT_MS, redisUnavailable } from "./unavailable";
 
 export type UpstashOptions = { timeoutMs?: number; cooldownMs?: number };
 
@@ -9,7 +9,7 @@ export type UpstashOptions = { timeoutMs?: number; cooldownMs?: number };
  * Upstash's REST client with a deadline on every request. Without one, a fetch
  * to an endpoint that accepts but never answers waits for the OS's TCP timeout
  * (minutes). `signal` is given as a function so that each request gets a fresh
- * timer (a shared AbortSignal stays aborted after its first timeout), and so
+ * deadline (a shared AbortSignal stays aborted after its first timeout), and so
  * that the client throws on abort — given a plain signal, it turns an abort into
  * a successful reply reading "Aborted". The one retry is covered by the same deadline.
  */
@@ -20,7 +20,7 @@ export function upstashConnection(url: string, token: string, options: UpstashOp
     url,
     token,
     retry: { retries: 1, backoff: () => 50 },
-    signal: () => AbortSignal.timeout(timeoutMs),
+    signal: () => deadlineSignal(timeoutMs),
     enableTelemetry: false,
   });
 
