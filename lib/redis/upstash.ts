@@ -1,5 +1,6 @@
 import "server-only";
 import { errors, Redis as UpstashRedis } from "@upstash/redis";
+import { log } from "@/lib/log";
 import type { RedisConnection } from "./client";
 import { deadlineSignal, REDIS_TIMEOUT_MS, redisUnavailable } from "./unavailable";
 
@@ -37,15 +38,20 @@ export function upstashConnection(url: string, token: string, options: UpstashOp
     const suspect = downUntil > 0;
     if (suspect && (Date.now() < downUntil || probing)) throw redisUnavailable();
     probing = suspect;
+    const up = () => {
+      if (suspect) log.info("upstash reachable again");
+      downUntil = 0;
+    };
     try {
       const result = await request();
-      downUntil = 0;
+      up();
       return result;
     } catch (error) {
       if (error instanceof errors.UpstashError && !(error instanceof errors.UpstashJSONParseError)) {
-        downUntil = 0;
+        up();
         throw error;
       }
+      if (downUntil === 0) log.warn({ err: error }, "upstash unreachable; answering 503 until it is back");
       downUntil = Date.now() + cooldownMs;
       throw redisUnavailable();
     } finally {
