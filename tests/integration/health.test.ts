@@ -37,7 +37,9 @@ describe("GET /api/health", () => {
       const report = await checkHealth({ db: client, modes, timeoutMs: 3_000 });
       const response = healthResponse(report);
       expect(response.status).toBe(503);
-      expect(report.components.database).toMatchObject({ status: "down", error: expect.any(String) });
+      // Why it is down goes to the logs only: driver messages name hosts, ports and users.
+      expect(report.components.database).toEqual({ status: "down" });
+      expect(JSON.stringify(await response.json())).not.toMatch(/error|ECONNREFUSED|127\.0\.0\.1|postgres/i);
       expect(report.worker.status).toBe("not-running");
     } finally {
       await client.$disconnect().catch(() => undefined);

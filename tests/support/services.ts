@@ -90,3 +90,63 @@ export async function isolatedDatabase(
     },
   };
 }
+
+export type OwnRedisServer = {
+  url: string;
+  /** SIGSTOP: the kernel still accepts connections, but nothing is ever answered. */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
+  /** SIGKILL: connections are refused from now on. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port (empty: it keeps no data). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+function waitForPort(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let attempts = 0;
+    const attempt = () => {
+      const socket = net.connect(port, "127.0.0.1", () => {
+        socket.end();
+        resolve();
+      });
+      socket.on("error", () => {
+        if (++attempts >= 200) reject(new Error(`redis-server did not listen on ${port}`));
+        else setTimeout(attempt, 25);
+      });
+    };
+    attempt();
+  });
+}
+
+/** A redis-server of the test's own, to stop and start, so an outage never touches the run's shared server. */
+export async function startOwnRedisServer(): Promise<OwnRedisServer> {
+  if (spawnSync("redis-server", ["--version"]).error) throw new Error(REDIS_MISSING);
+  const port = await freePort();
+  const spawnServer = () =>
+    spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdio: "ignore",
+    });
+  let child = spawnServer();
+  await waitForPort(port);
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL"); // ends a stopped (SIGSTOP) process too
+    await exited;
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    pause: () => void child.kill("SIGSTOP"),
+    resume: () => void child.kill("SIGCONT"),
+    kill,
+    async restart() {
+      await kill();
+      child = spawnServer();
+      await waitForPort(port);
+    },
+    stop: kill,
+  };
+}
