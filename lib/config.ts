@@ -25,6 +25,8 @@ const configSchema = z
     PAYMENT_PROVIDER: optional(z.enum(["stripe", "simulator"], "expected stripe or simulator")),
     RESEND_API_KEY: optional(z.string().regex(/^re_/, "expected a Resend API key (re_…)")),
     EMAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
+    /** Where uploaded event images are stored (relative to the working directory, or absolute). */
+    UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
   })
   .superRefine((config, ctx) => {
     const pairs: [keyof typeof config, keyof typeof config][] = [

@@ -12,6 +12,8 @@ import type { Simulator } from "@/lib/payments/simulator";
 import { redisConnectionFor, type RedisConnection } from "@/lib/redis/client";
 import { searchEngineFor } from "@/lib/search";
 import type { SearchEngine } from "@/lib/search/engine";
+import { uploadStoreFor } from "@/lib/uploads";
+import type { UploadStore } from "@/lib/uploads/store";
 
 /**
  * Everything a request, a server action or a worker job may need, built in
@@ -30,6 +32,8 @@ export type Services = {
   webhookSecret: string;
   search: SearchEngine;
   email: EmailSender;
+  /** Uploaded files (event images). */
+  uploads: UploadStore;
   clock: () => Date;
   appUrl: string;
 };
@@ -53,6 +57,7 @@ export function buildServices(parts: { config: Config; db: Db; clock?: () => Dat
     ...payments,
     search: searchEngineFor(config, db),
     email: emailSenderFor(config, db),
+    uploads: uploadStoreFor(config),
     clock,
     appUrl: config.APP_URL,
   };

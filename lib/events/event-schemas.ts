@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { minorUnitDigits } from "@/lib/money";
 import { isLocalDateTime } from "@/lib/zoned-time";
 
 // What organizers send to create and edit events and ticket types, once for the JSON API
@@ -161,17 +162,21 @@ const checkbox = z
   .string()
   .optional()
   .transform((v) => v === "on" || v === "true");
-const formMoney = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    const amount = majorToMinor(value === "" ? "0" : value);
-    if (amount === null) {
-      ctx.addIssue({ code: "custom", message: "must be an amount such as 25 or 25.50" });
-      return z.NEVER;
-    }
-    return amount;
-  });
+/** Major units to minor units in `currency`, reporting a malformed amount at `field`. */
+function formAmount(ctx: z.RefinementCtx, field: string, value: unknown, currency: string): number {
+  const amount = majorToMinor(String(value ?? "").trim() || "0", digitsOf(currency));
+  if (amount === null)
+    ctx.addIssue({ code: "custom", path: [field], message: "must be an amount such as 25 or 25.50" });
+  return amount ?? 0;
+}
+
+function digitsOf(currency: string): number {
+  try {
+    return minorUnitDigits(currency);
+  } catch {
+    return 2; // not a currency: the API schema reports it
+  }
+}
 
 const formEventFields = {
   title: formText,
@@ -191,6 +196,7 @@ const formEventFields = {
 export const createEventForm = z
   .looseObject({
     ...formEventFields,
+    organizationId: optionalFormText,
     venueId: formText,
     layoutId: optionalFormText,
     currency: formText.default("USD"),
@@ -199,11 +205,7 @@ export const createEventForm = z
     gaCapacity: optionalFormInt,
   })
   .transform(({ gaName, gaPrice, gaCapacity, ...form }, ctx): z.input<typeof createEventInput> => {
-    const price = (field: string, value: unknown) => {
-      const amount = majorToMinor(String(value ?? "") || "0");
-      if (amount === null) ctx.addIssue({ code: "custom", path: [field], message: "must be an amount such as 25.50" });
-      return amount ?? 0;
-    };
+    const price = (field: string, value: unknown) => formAmount(ctx, field, value, form.currency);
     const zoneTypes = Object.keys(form)
       .filter((key) => key.startsWith("zonePrice."))
       .map((key) => {
@@ -221,6 +223,7 @@ export const createEventForm = z
           ]
         : [];
     return {
+      ...(form.organizationId ? { organizationId: form.organizationId } : {}),
       venueId: form.venueId,
       ...(form.layoutId ? { layoutId: form.layoutId } : {}),
       title: form.title,
@@ -255,8 +258,10 @@ export const eventDetailsForm = z
 
 const formTicketTypeFields = {
   name: formText,
-  price: formMoney,
-  fee: formMoney,
+  price: formText,
+  fee: formText.default(""),
+  /** Only to read the amounts in the right unit; a type's currency is the event's. */
+  currency: formText.default("USD"),
   capacity: optionalFormInt,
   salesStartAt: optionalFormText,
   salesEndAt: optionalFormText,
@@ -273,51 +278,36 @@ const newTicketTypeShape = z.intersection(z.object({ eventId: z.string().min(1) 
 /** A ticket type row of the edit page: empty sale-window fields clear the window. */
 export const ticketTypeForm = z
   .strictObject({ eventId: formText, ticketTypeId: formText, ...formTicketTypeFields })
-  .transform(
-    ({
-      price,
-      fee,
-      capacity,
-      salesStartAt,
-      salesEndAt,
-      maxPerOrder,
-      ...rest
-    }): z.input<typeof ticketTypeFormShape> => ({
+  .transform((form, ctx): z.input<typeof ticketTypeFormShape> => {
+    const { price, fee, currency, capacity, salesStartAt, salesEndAt, maxPerOrder, ...rest } = form;
+    return {
       ...rest,
-      priceMinor: price,
-      feeMinor: fee,
+      priceMinor: formAmount(ctx, "price", price, currency),
+      feeMinor: formAmount(ctx, "fee", fee, currency),
       ...(capacity === undefined ? {} : { capacity }),
       salesStartAt: salesStartAt ?? null,
       salesEndAt: salesEndAt ?? null,
       maxPerOrder: maxPerOrder ?? null,
-    }),
-  )
+    };
+  })
   .pipe(ticketTypeFormShape);
 
 /** The "Add a ticket type" form (general admission). */
 export const newTicketTypeForm = z
   .strictObject({ eventId: formText, ...formTicketTypeFields })
-  .transform(
-    ({
-      eventId,
-      price,
-      fee,
-      salesStartAt,
-      salesEndAt,
-      maxPerOrder,
-      capacity,
-      ...rest
-    }): z.input<typeof newTicketTypeShape> => ({
-      eventId,
+  .transform((form, ctx): z.input<typeof newTicketTypeShape> => {
+    const { price, fee, currency, capacity, salesStartAt, salesEndAt, maxPerOrder, ...rest } = form;
+    return {
       ...rest,
-      priceMinor: price,
-      feeMinor: fee,
+      currency,
+      priceMinor: formAmount(ctx, "price", price, currency),
+      feeMinor: formAmount(ctx, "fee", fee, currency),
       ...(capacity === undefined ? {} : { capacity }),
       ...(salesStartAt ? { salesStartAt } : {}),
       ...(salesEndAt ? { salesEndAt } : {}),
       ...(maxPerOrder === undefined ? {} : { maxPerOrder }),
-    }),
-  )
+    };
+  })
   .pipe(newTicketTypeShape);
 
 /** Forms that only name an event (publish, unpublish, duplicate, cancel). */
