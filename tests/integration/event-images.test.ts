@@ -4,10 +4,15 @@ import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 
 // The media route reads the process's upload store: point it at a folder of this file's own.
-const uploadsDir = vi.hoisted(() => {
-  const dir = require("node:fs").mkdtempSync(require("node:path").join(require("node:os").tmpdir(), "marquee-up-"));
+const uploadsDir = await vi.hoisted(async () => {
+  const [{ mkdtempSync }, { tmpdir }, { join }] = await Promise.all([
+    import("node:fs"),
+    import("node:os"),
+    import("node:path"),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), "marquee-up-"));
   process.env.UPLOADS_DIR = dir;
-  return dir as string;
+  return dir;
 });
 
 import { GET as mediaRoute } from "@/app/media/[...path]/route";
