@@ -41,6 +41,7 @@ export async function authoredEvent(db: DbOrTx, eventId: string) {
     holdMinutes: event.holdMinutes,
     queueEnabled: event.queueEnabled,
     cancelledAt: event.cancelledAt,
+    imagePath: event.imagePath,
     image: event.imagePath ? eventImageUrls(event.imagePath) : null,
     venue: event.venue,
     layout: event.layout,
