@@ -83,7 +83,7 @@ export function EventFields({
         />
       </fieldset>
 
-      <fieldset className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-3">
+      <fieldset className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 text-lg font-bold">When</legend>
         <TextField
           name="startsAt"

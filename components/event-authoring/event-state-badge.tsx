@@ -6,6 +6,7 @@ const styles: Record<EventListState, { label: string; className: string }> = {
   scheduled: { label: "Published · not on sale yet", className: "bg-amber-100 text-amber-900" },
   "on-sale": { label: "On sale", className: "bg-green-100 text-green-900" },
   "sold-out": { label: "Sold out", className: "bg-brand-100 text-brand-900" },
+  happening: { label: "Happening now", className: "bg-green-100 text-green-900" },
   past: { label: "Past", className: "bg-slate-100 text-slate-700" },
   cancelled: { label: "Cancelled", className: "bg-red-100 text-red-900" },
 };

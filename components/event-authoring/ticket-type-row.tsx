@@ -91,6 +91,7 @@ export function TicketTypeRow({ eventId, type, locked }: { eventId: string; type
             type="datetime-local"
             defaultValue={type.local.salesStartAt ?? ""}
             errors={errors.salesStartAt}
+            className="sm:col-span-2"
           />
           <TextField
             id={id("salesEndAt")}
@@ -99,12 +100,13 @@ export function TicketTypeRow({ eventId, type, locked }: { eventId: string; type
             type="datetime-local"
             defaultValue={type.local.salesEndAt ?? ""}
             errors={errors.salesEndAt}
+            className="sm:col-span-2"
           />
-          <div className="grid grid-cols-2 gap-3">
+          <div className="grid grid-cols-2 gap-3 sm:col-span-2">
             <TextField
               id={id("minPerOrder")}
               name="minPerOrder"
-              label="Min / order"
+              label="Min per order"
               inputMode="numeric"
               defaultValue={String(type.minPerOrder)}
               errors={errors.minPerOrder}
@@ -112,7 +114,7 @@ export function TicketTypeRow({ eventId, type, locked }: { eventId: string; type
             <TextField
               id={id("maxPerOrder")}
               name="maxPerOrder"
-              label="Max / order"
+              label="Max per order"
               inputMode="numeric"
               defaultValue={type.maxPerOrder === null ? "" : String(type.maxPerOrder)}
               errors={errors.maxPerOrder}

@@ -7,7 +7,7 @@ import { expandSavedLayout } from "./seat-copy";
 // (requireOrganizationPage); these only ever look inside the organization they are given.
 
 /** Where an event stands, as an organizer's list shows it. */
-export type EventListState = "draft" | "scheduled" | "on-sale" | "sold-out" | "past" | "cancelled";
+export type EventListState = "draft" | "scheduled" | "on-sale" | "sold-out" | "happening" | "past" | "cancelled";
 
 export function eventListState(
   event: { status: string; onSaleAt: Date; startsAt: Date; endsAt: Date },
@@ -16,35 +16,44 @@ export function eventListState(
 ): EventListState {
   const state = saleState(event, now);
   if (state === "draft" || state === "cancelled") return state;
-  if (state === "started") return "past";
+  if (state === "started") return now < event.endsAt ? "happening" : "past";
   if (tickets.capacity > 0 && tickets.sold >= tickets.capacity) return "sold-out";
   return state === "not-yet-on-sale" ? "scheduled" : "on-sale";
 }
 
-/** An organization's events, soonest first, with tickets sold against capacity (hidden types left out). */
+/** An organization's events (300 upcoming, then 100 past), with tickets sold against capacity (hidden types left out). */
 export async function organizationEvents(db: DbOrTx, options: { organizationId: string; now: Date }) {
-  const events = await db.event.findMany({
-    where: { organizationId: options.organizationId },
+  const select = {
+    id: true,
+    slug: true,
+    title: true,
+    status: true,
+    startsAt: true,
+    endsAt: true,
+    onSaleAt: true,
+    venue: { select: { name: true, city: true, timeZone: true } },
+    ticketTypes: { where: { hidden: false }, select: { sold: true, capacity: true } },
+  } as const;
+  const { organizationId, now } = options;
+  // Upcoming events first, soonest at the top; then the most recent past ones.
+  const upcoming = await db.event.findMany({
+    where: { organizationId, endsAt: { gte: now } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    take: 500,
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      status: true,
-      startsAt: true,
-      endsAt: true,
-      onSaleAt: true,
-      venue: { select: { name: true, city: true, timeZone: true } },
-      ticketTypes: { where: { hidden: false }, select: { sold: true, capacity: true } },
-    },
+    take: 300,
+    select,
   });
-  return events.map(({ ticketTypes, ...event }) => {
+  const past = await db.event.findMany({
+    where: { organizationId, endsAt: { lt: now } },
+    orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+    take: 100,
+    select,
+  });
+  return [...upcoming, ...past].map(({ ticketTypes, ...event }) => {
     const tickets = {
       sold: ticketTypes.reduce((sum, t) => sum + t.sold, 0),
       capacity: ticketTypes.reduce((sum, t) => sum + t.capacity, 0),
     };
-    return { ...event, tickets, state: eventListState(event, tickets, options.now) };
+    return { ...event, tickets, state: eventListState(event, tickets, now) };
   });
 }
 
