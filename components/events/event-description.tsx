@@ -3,7 +3,24 @@ import Markdown from "react-markdown";
 // An event's description, written by organizers in Markdown. Raw HTML is dropped (never
 // rendered), only prose elements are allowed, and react-markdown's default URL filter
 // removes javascript: and other unsafe links; links open as plain external links.
-const ALLOWED = ["p", "h1", "br", "strong", "em", "del", "a", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "hr", "code"];
+const ALLOWED = [
+  "p",
+  "h1",
+  "br",
+  "strong",
+  "em",
+  "del",
+  "a",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "h2",
+  "h3",
+  "h4",
+  "hr",
+  "code",
+];
 
 export function EventDescription({ markdown }: { markdown: string }) {
   return (

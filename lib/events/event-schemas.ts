@@ -162,9 +162,17 @@ const checkbox = z
   .string()
   .optional()
   .transform((v) => v === "on" || v === "true");
-/** Major units to minor units in `currency`, reporting a malformed amount at `field`. */
-function formAmount(ctx: z.RefinementCtx, field: string, value: unknown, currency: string): number {
-  const amount = majorToMinor(String(value ?? "").trim() || "0", digitsOf(currency));
+/**
+ * Major units to minor units in `currency`, reporting a malformed amount at `field`. An empty
+ * price is an error (free tickets are a deliberate 0); an empty fee is no fee.
+ */
+function formAmount(ctx: z.RefinementCtx, field: string, value: unknown, currency: string, emptyIs?: 0): number {
+  const text = String(value ?? "").trim();
+  if (text === "" && emptyIs === undefined) {
+    ctx.addIssue({ code: "custom", path: [field], message: "is required (0 for free tickets)" });
+    return 0;
+  }
+  const amount = majorToMinor(text || "0", digitsOf(currency));
   if (amount === null)
     ctx.addIssue({ code: "custom", path: [field], message: "must be an amount such as 25 or 25.50" });
   return amount ?? 0;
@@ -206,14 +214,17 @@ export const createEventForm = z
   })
   .transform(({ gaName, gaPrice, gaCapacity, ...form }, ctx): z.input<typeof createEventInput> => {
     const price = (field: string, value: unknown) => formAmount(ctx, field, value, form.currency);
-    const zoneTypes = Object.keys(form)
-      .filter((key) => key.startsWith("zonePrice."))
-      .map((key) => {
-        const zone = key.slice("zonePrice.".length);
-        return { zone, name: String(form[`zoneName.${zone}`] ?? zone), priceMinor: price(key, form[key]) };
-      });
+    const zoneTypes = !form.layoutId
+      ? []
+      : Object.keys(form)
+          .filter((key) => key.startsWith("zonePrice."))
+          .map((key) => {
+            const zone = key.slice("zonePrice.".length);
+            return { zone, name: String(form[`zoneName.${zone}`] ?? zone), priceMinor: price(key, form[key]) };
+          });
+    // Only the fields of the chosen seating count: zone prices with a seat map, the GA row without.
     const gaTypes =
-      gaName || gaPrice || gaCapacity !== undefined
+      !form.layoutId && (gaName || gaPrice || gaCapacity !== undefined)
         ? [
             {
               name: gaName ?? "General admission",
@@ -283,7 +294,7 @@ export const ticketTypeForm = z
     return {
       ...rest,
       priceMinor: formAmount(ctx, "price", price, currency),
-      feeMinor: formAmount(ctx, "fee", fee, currency),
+      feeMinor: formAmount(ctx, "fee", fee, currency, 0),
       ...(capacity === undefined ? {} : { capacity }),
       salesStartAt: salesStartAt ?? null,
       salesEndAt: salesEndAt ?? null,
@@ -301,7 +312,7 @@ export const newTicketTypeForm = z
       ...rest,
       currency,
       priceMinor: formAmount(ctx, "price", price, currency),
-      feeMinor: formAmount(ctx, "fee", fee, currency),
+      feeMinor: formAmount(ctx, "fee", fee, currency, 0),
       ...(capacity === undefined ? {} : { capacity }),
       ...(salesStartAt ? { salesStartAt } : {}),
       ...(salesEndAt ? { salesEndAt } : {}),
