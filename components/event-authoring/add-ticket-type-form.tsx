@@ -1,17 +1,25 @@
 "use client";
 
-import { useActionState } from "react";
+import { useEffect, useRef } from "react";
 import { addTicketTypeAction } from "@/app/(organizer)/organizer/[orgSlug]/events/actions";
 import { FormMessage, SubmitButton, TextField } from "./fields";
+import { useKeptFormAction } from "./use-kept-form-action";
 
 /** Adds a general-admission type (zones of a seat map are priced when the event is created). */
 export function AddTicketTypeForm({ eventId, currency }: { eventId: string; currency: string }) {
-  const [state, action, pending] = useActionState(addTicketTypeAction, { ok: true });
+  const { state, dispatch: action, pending, onSubmit } = useKeptFormAction(addTicketTypeAction);
+  const form = useRef<HTMLFormElement>(null);
+  // Fields are kept while something is wrong, and emptied once the type is added.
+  useEffect(() => {
+    if (state.ok && state.message) form.current?.reset();
+  }, [state]);
   const errors = state.fieldErrors ?? {};
   const values = state.ok ? {} : (state.values ?? {});
   return (
     <form
+      ref={form}
       action={action}
+      onSubmit={onSubmit}
       className="grid gap-3 rounded-xl border border-dashed border-slate-300 bg-white p-4 sm:grid-cols-4"
       noValidate
     >

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { updateDetailsAction } from "@/app/(organizer)/organizer/[orgSlug]/events/actions";
 import { EventFields, type EventFieldValues } from "./event-fields";
 import { FormMessage, SubmitButton } from "./fields";
+import { useKeptFormAction } from "./use-kept-form-action";
 
 /** The edit page's details form: saved values in, submitted values kept when something is refused. */
 export function EventDetailsForm({
@@ -17,10 +17,10 @@ export function EventDetailsForm({
   timeZone: string;
   disabled: boolean;
 }) {
-  const [state, action, pending] = useActionState(updateDetailsAction, { ok: true });
+  const { state, dispatch: action, pending, onSubmit } = useKeptFormAction(updateDetailsAction);
   const values = state.ok ? initial : { ...initial, ...state.values };
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="eventId" value={eventId} />
       <fieldset disabled={disabled} className="flex flex-col gap-4">
         <EventFields values={values} errors={state.fieldErrors ?? {}} timeZone={timeZone} />

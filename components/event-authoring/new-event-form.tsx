@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { createEventAction } from "@/app/(organizer)/organizer/[orgSlug]/events/actions";
 import type { VenueChoice } from "@/lib/events/authoring-queries";
 import type { AsJson } from "@/lib/json-shape";
 import { EventFields } from "./event-fields";
 import { FormMessage, SelectField, SubmitButton, TextField } from "./fields";
+import { useKeptFormAction } from "./use-kept-form-action";
 
 const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY"];
 
@@ -18,7 +19,7 @@ export function NewEventForm({
   organizationId: string;
   venues: AsJson<VenueChoice>[];
 }) {
-  const [state, action, pending] = useActionState(createEventAction, { ok: true });
+  const { state, dispatch: action, pending, onSubmit } = useKeptFormAction(createEventAction);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
   const [venueId, setVenueId] = useState(values.venueId || venues[0]?.id || "");
@@ -28,7 +29,7 @@ export function NewEventForm({
   const err = (...keys: string[]) => keys.flatMap((k) => errors[k] ?? []);
 
   return (
-    <form action={action} className="flex flex-col gap-6" noValidate>
+    <form action={action} onSubmit={onSubmit} className="flex flex-col gap-6" noValidate>
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <input type="hidden" name="organizationId" value={organizationId} />
       <FormMessage state={state} />

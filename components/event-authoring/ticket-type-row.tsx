@@ -6,6 +6,7 @@ import type { AuthoredEvent } from "@/lib/events/authoring-view";
 import { formatMoney } from "@/lib/format";
 import { minorUnitDigits } from "@/lib/money";
 import { Checkbox, FormMessage, SubmitButton, TextField } from "./fields";
+import { useKeptFormAction } from "./use-kept-form-action";
 
 type TicketType = AuthoredEvent["ticketTypes"][number];
 
@@ -17,7 +18,7 @@ export function minorToInput(amount: number, currency: string) {
 
 /** One ticket type, editable in place, with what it has sold; reserved types keep their seats' capacity. */
 export function TicketTypeRow({ eventId, type, locked }: { eventId: string; type: TicketType; locked: boolean }) {
-  const [state, action, pending] = useActionState(updateTicketTypeAction, { ok: true });
+  const { state, dispatch: action, pending, onSubmit } = useKeptFormAction(updateTicketTypeAction);
   const [deleteState, remove, deleting] = useActionState(deleteTicketTypeAction, { ok: true });
   const errors = state.fieldErrors ?? {};
   const id = (field: string) => `${type.id}-${field}`;
@@ -41,7 +42,7 @@ export function TicketTypeRow({ eventId, type, locked }: { eventId: string; type
           {type.capacity.toLocaleString("en-US")} · fans pay {formatMoney(type.allInPriceMinor, type.currency)}
         </p>
       </div>
-      <form action={action} className="grid gap-3 sm:grid-cols-4" noValidate>
+      <form action={action} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-4" noValidate>
         <input type="hidden" name="eventId" value={eventId} />
         <input type="hidden" name="ticketTypeId" value={type.id} />
         <input type="hidden" name="currency" value={type.currency} />
