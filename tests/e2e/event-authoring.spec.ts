@@ -12,7 +12,7 @@ test("an organizer creates a draft, prices it, publishes it and sees the edit on
   await expect(page.getByRole("heading", { name: "New event" })).toBeVisible();
 
   // Not the first venue: a refused submit must not put the choice back on the first option.
-  await page.getByLabel("Venue").selectOption({ label: "The Lantern Room, New York" });
+  await page.getByLabel("Venue", { exact: true }).selectOption({ label: "The Lantern Room, New York" });
   await page.getByLabel("Seating").selectOption({ label: "General admission only (no seat map)" });
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Performers").fill("The Night Owls");
@@ -24,8 +24,10 @@ test("an organizer creates a draft, prices it, publishes it and sees the edit on
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.getByText("must be after the start")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue(title); // what was typed is kept
-  await expect(page.getByLabel("Venue")).toHaveValue(/.+/);
-  expect(await page.getByLabel("Venue").locator("option:checked").textContent()).toBe("The Lantern Room, New York");
+  await expect(page.getByLabel("Venue", { exact: true })).toHaveValue(/.+/);
+  expect(await page.getByLabel("Venue", { exact: true }).locator("option:checked").textContent()).toBe(
+    "The Lantern Room, New York",
+  );
   await expect(page.getByLabel("Capacity")).toHaveValue("120");
 
   await page.getByLabel("Ends").fill("2031-06-20T23:00");
