@@ -72,19 +72,6 @@ export function TicketTypeRow({ eventId, type, locked }: { eventId: string; type
             defaultValue={minorToInput(type.feeMinor, type.currency)}
             errors={[...(errors.fee ?? []), ...(errors.feeMinor ?? [])]}
           />
-          {reserved ? (
-            <p className="text-sm text-slate-600 sm:col-span-1">Capacity: {type.capacity} seats on the map.</p>
-          ) : (
-            <TextField
-              id={id("capacity")}
-              name="capacity"
-              label="Capacity"
-              inputMode="numeric"
-              defaultValue={String(type.capacity)}
-              errors={errors.capacity}
-              hint={type.sold + type.held ? `At least ${type.sold + type.held}.` : undefined}
-            />
-          )}
           <TextField
             id={id("salesStartAt")}
             name="salesStartAt"
@@ -103,6 +90,19 @@ export function TicketTypeRow({ eventId, type, locked }: { eventId: string; type
             errors={errors.salesEndAt}
             className="sm:col-span-2"
           />
+          {reserved ? (
+            <p className="text-sm text-slate-600 sm:col-span-1">Capacity: {type.capacity} seats on the map.</p>
+          ) : (
+            <TextField
+              id={id("capacity")}
+              name="capacity"
+              label="Capacity"
+              inputMode="numeric"
+              defaultValue={String(type.capacity)}
+              errors={errors.capacity}
+              hint={type.sold + type.held ? `At least ${type.sold + type.held}.` : undefined}
+            />
+          )}
           <div className="grid grid-cols-2 gap-3 sm:col-span-2">
             <TextField
               id={id("minPerOrder")}
