@@ -11,6 +11,7 @@ import { ORDER_EMAIL_TOPIC, orderEmailHandler } from "@/lib/orders/emails";
 import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refunds";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
 import { paymentServices } from "@/lib/payments";
+import { pruneRateLimitWindows } from "@/lib/rate-limit/postgres-store";
 import { searchEngine } from "@/lib/search";
 import type { Job } from "./runner";
 
@@ -35,5 +36,11 @@ export function workerJobs(config: Config, db: Db): Job[] {
       }),
     },
     { name: "expire-checkouts", intervalMs: 15_000, run: (client) => expireLapsedCheckouts(client, gateway) },
+    // Windows of keys nobody tried lately (old addresses, mistyped e-mails); Redis expires its own.
+    {
+      name: "prune-rate-limits",
+      intervalMs: 60_000,
+      run: async (client) => ({ pruned: await pruneRateLimitWindows(client, new Date()) }),
+    },
   ];
 }

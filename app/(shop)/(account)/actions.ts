@@ -2,11 +2,12 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { formAction } from "@/lib/actions";
-import { signIn, signOut } from "@/lib/auth/next-auth";
+import { actionClientIp, formAction } from "@/lib/actions";
+import { RateLimitedSignin, signIn, signOut } from "@/lib/auth/next-auth";
 import { credentialsInput, signUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
+import { rateLimiter } from "@/lib/rate-limit";
 
 // Only same-site paths: an open redirect after sign-in is a phishing tool.
 const returnPath = z
@@ -20,6 +21,7 @@ async function signInOrExplain(email: string, password: string, redirectTo: stri
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
+    if (error instanceof RateLimitedSignin) return { ok: false, message: error.explanation, values: { email } };
     if (error instanceof AuthError)
       return { ok: false, message: "The e-mail or password is wrong.", values: { email } };
     throw error;
@@ -34,7 +36,7 @@ export const signInAction = formAction(
 export const signUpAction = formAction(
   { access: "public", schema: signUpInput.extend({ callbackUrl: returnPath }), echo: ["email", "name"] },
   async ({ callbackUrl, ...input }) => {
-    await signUp(db, input);
+    await signUp({ db, limiter: rateLimiter() }, { ...input, clientIp: await actionClientIp() });
     return signInOrExplain(input.email, input.password, callbackUrl);
   },
 );
