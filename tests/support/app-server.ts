@@ -21,8 +21,11 @@ const routes: [string, RegExp, Handler][] = [
   ["POST", /^\/api\/v1\/auth\/tokens$/, issueToken],
 ];
 
-export async function startAppServer(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startAppServer(
+  options: { onRequest?: () => void } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {
+    options.onRequest?.();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const match = routes
       .map(([method, pattern, handler]) => ({ method, handler, found: pattern.exec(url.pathname) }))
