@@ -46,7 +46,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password or a rate limit is an answer, not an error; everything else goes to the JSON log.
     error(error) {
-      if (!(error instanceof CredentialsSignin)) log.error({ err: error }, "auth error");
+      // `type` is inherited by CredentialsSignin's subclasses (RateLimitedSignin), unlike `name`.
+      if ((error as { type?: string }).type !== "CredentialsSignin") log.error({ err: error }, "auth error");
     },
     warn(code) {
       log.warn({ code }, "auth warning");
