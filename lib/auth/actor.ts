@@ -7,4 +7,6 @@ export type Actor = {
   name: string;
   role: UserRole;
   via: "session" | "token";
+  /** Set when the caller used a token made for one organization: it acts for that organization only. */
+  tokenOrganizationId?: string;
 };

@@ -15,8 +15,17 @@ export async function actorFromRequest(db: DbOrTx, request: Request): Promise<Ac
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const user = match?.[1] ? await userForApiToken(db, match[1]) : null;
-    return user && { userId: user.id, email: user.email, name: user.name, role: user.role, via: "token" };
+    const found = match?.[1] ? await userForApiToken(db, match[1]) : null;
+    if (!found) return null;
+    const { user, organizationId } = found;
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      via: "token",
+      ...(organizationId ? { tokenOrganizationId: organizationId } : {}),
+    };
   }
   const session = await getToken({
     req: request,
