@@ -358,6 +358,35 @@ describe("cancelling an event", () => {
     expect((await db.seat.findUniqueOrThrow({ where: { id: sale.seats[0]!.id } })).status).toBe("AVAILABLE");
   });
 
+  it("refunds every payment made before or while the cancellation runs, exactly once", async () => {
+    const sale = await createSaleEvent({ seatCount: 20, perOrderLimit: 1 });
+    const open = [];
+    for (const seat of sale.seats) {
+      const fan = await createUserWithToken("FAN");
+      const hold = await holdTickets(fan.token, sale.event.id, { seatIds: [seat.id] });
+      const started = await checkout(fan.token, hold.json.holdId);
+      open.push({ orderId: started.json.orderId as string, sessionId: sessionIdOf(started.json.checkoutUrl) });
+    }
+    // Half the fans pay; the organizer cancels while the other half are paying.
+    const early = await Promise.all(open.slice(0, 10).map(({ sessionId }) => pay(sessionId)));
+    const [result, ...late] = await Promise.all([
+      cancelEvent(services(), { eventId: sale.event.id }),
+      ...open.slice(10).map(({ sessionId }) => pay(sessionId)),
+    ]);
+    const answers = [...early, ...late];
+    expect(answers.map((a) => a.status).filter((status) => status !== 200 && status !== 409)).toEqual([]);
+    expect(result.outcome).toBe("cancelled");
+    await handler()({ eventId: sale.event.id });
+
+    for (const { orderId } of open) {
+      const order = await orderState(orderId);
+      expect(["REFUNDED", "CANCELLED"]).toContain(order.status);
+      expect(order.tickets.filter((t) => t.status === "ISSUED")).toEqual([]);
+      const paid = order.payments.some((p) => p.status === "SUCCEEDED");
+      expect(order.refunds).toEqual(paid ? [expect.objectContaining({ amountMinor: order.totalMinor })] : []);
+    }
+  });
+
   it("hands the rest of a large event to a fresh delivery", async () => {
     const sale = await createSaleEvent({ perOrderLimit: 1 });
     const orderIds = await paidOrders(sale, 5);
