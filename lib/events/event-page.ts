@@ -2,7 +2,8 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 
-const eventTag = (slug: string) => `event:${slug}`;
+/** The cache tag of an event page: entry points that change the event (edit, cancel) revalidate it. */
+export const eventPageTag = (slug: string) => `event:${slug}`;
 
 /**
  * The slow-changing part of an event page (event, venue, ticket types, seat
@@ -45,7 +46,7 @@ export function cachedEventPage(slug: string) {
       };
     },
     ["event-page", slug],
-    { tags: [eventTag(slug)], revalidate: 300 },
+    { tags: [eventPageTag(slug)], revalidate: 300 },
   )();
 }
 
