@@ -2,7 +2,8 @@ import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 
-const eventTag = (slug: string) => `event:${slug}`;
+/** The cache tag of an event page: entry points that change the event (edit, cancel) revalidate it. */
+export const eventPageTag = (slug: string) => `event:${slug}`;
 
 /**
  * The slow-changing part of an event page (event, venue, ticket types, seat
@@ -49,7 +50,7 @@ export function cachedEventPage(slug: string) {
       };
     },
     ["event-page", slug],
-    { tags: [eventTag(slug)], revalidate: 300 },
+    { tags: [eventPageTag(slug)], revalidate: 300 },
   )();
 }
 
@@ -63,7 +64,7 @@ export type CachedEventPage = NonNullable<Awaited<ReturnType<typeof cachedEventP
  */
 export function expireEventPage(slug: string) {
   try {
-    revalidateTag(eventTag(slug), { expire: 0 });
+    revalidateTag(eventPageTag(slug), { expire: 0 });
   } catch (error) {
     if (error instanceof Error && error.message.includes("static generation store missing")) return;
     throw error;

@@ -43,7 +43,7 @@ function SaleState({
   if (state === "cancelled") {
     return (
       <p className="rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">
-        This event has been cancelled. Tickets are no longer on sale.
+        This event has been cancelled. Ticket holders are refunded automatically.
       </p>
     );
   }

@@ -15,8 +15,8 @@ import {
   ticketTypeForm,
   ticketTypeIdForm,
 } from "@/lib/events/event-schemas";
-import { cancelEvent } from "@/lib/events/edits";
 import { publishEvent, unpublishEvent } from "@/lib/events/publishing";
+import { cancelEvent, cancelEventInput } from "@/lib/orders/cancellation";
 import { addTicketType, deleteTicketType, updateTicketType } from "@/lib/events/ticket-types";
 import { services } from "@/lib/services";
 
@@ -117,14 +117,20 @@ export const uploadImageAction = formAction(
 );
 
 // ---- Cancellation slot -------------------------------------------------------------------
-// The event-cancel branch replaces this with its own action (cancelEvent with refunds and
-// progress). Until then: authorize, then cancelEvent from lib/events/edits.ts as it is.
+// Cancelling belongs to lib/orders (refunds, open orders, holds); this action only puts it
+// on the event page: authorize as for every authoring change, cancel, expire the page.
 export const cancelEventAction = formAction(
-  { access: "signed-in", schema: eventIdForm },
-  async ({ eventId }, actor) => {
+  { access: "signed-in", schema: eventIdForm.extend(cancelEventInput.shape), echo: ["reason"] },
+  async ({ eventId, reason }, actor) => {
     const event = await authorizeEvent(services().db, actor, eventId);
-    await cancelEvent(services().db, eventId, services().clock());
+    const result = await cancelEvent(services(), { eventId, actorUserId: actor.userId, ...(reason ? { reason } : {}) });
     expireEventPage(event.slug);
-    return { ok: true, message: "The event is cancelled." };
+    return {
+      ok: true,
+      message:
+        result.outcome === "already-cancelled"
+          ? "The event was already cancelled."
+          : "The event is cancelled. Paid orders are being refunded; progress shows below.",
+    };
   },
 );
