@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddTicketTypeForm } from "@/components/event-authoring/add-ticket-type-form";
 import { CancelEventForm } from "@/components/event-authoring/cancel-event-form";
+import { CancellationProgressView } from "@/components/event-authoring/cancellation-progress";
 import { EventDetailsForm } from "@/components/event-authoring/event-details-form";
 import { EventStateBadge } from "@/components/event-authoring/event-state-badge";
 import { EventStatusActions } from "@/components/event-authoring/event-status-actions";
@@ -15,6 +16,7 @@ import { eventListState, isOrganizationEvent } from "@/lib/events/authoring-quer
 import { authoredEvent } from "@/lib/events/authoring-view";
 import { publishChecklist } from "@/lib/events/publishing";
 import { formatEventDate } from "@/lib/format";
+import { cancellationProgress } from "@/lib/orders/cancellation";
 import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Edit event" };
@@ -165,10 +167,16 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             <ImageForm eventId={event.id} disabled={cancelled} />
           </Card>
 
-          {/* CANCELLATION SLOT: the event-cancel branch puts its progress and cancel button here. */}
-          {!cancelled && (
+          {/* CANCELLATION SLOT: cancelling and its refunds are lib/orders' (cancellation.ts). */}
+          {cancelled ? (
+            <Card title="Refunds" id="cancel">
+              <CancellationProgressView progress={await cancellationProgress(db, event.id)} />
+            </Card>
+          ) : (
             <Card title="Cancel the event" id="cancel">
-              <p className="text-sm text-slate-700">Stops all sales at once. This cannot be undone.</p>
+              <p className="text-sm text-slate-700">
+                Stops all sales at once and refunds every paid order in full. This cannot be undone.
+              </p>
               <CancelEventForm eventId={event.id} />
             </Card>
           )}
