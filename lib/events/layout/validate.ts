@@ -10,23 +10,42 @@ export type LayoutCheck =
 export const MIN_SEAT_DISTANCE = 3;
 const MAX_REPORTED = 20;
 
-/** Pairs of seats closer than MIN_SEAT_DISTANCE, found through a grid so 20,000 seats cost milliseconds. */
-function overlappingSeats(seats: LayoutSeat[]): [LayoutSeat, LayoutSeat][] {
+/** What the checks need to know of a seat: the builder passes its own preview seats, which carry more. */
+export type CheckedSeat = Pick<LayoutSeat, "key" | "sectionId" | "x" | "y">;
+
+/**
+ * Pairs of seats closer than MIN_SEAT_DISTANCE, found through a grid so 20,000 seats cost milliseconds.
+ * Cells are keyed by a number, not a "cx:cy" string: building 180,000 strings per check was most of its
+ * cost. Two cells may share a key only for absurd coordinates, and every candidate pair is measured anyway.
+ */
+function overlappingSeats<S extends CheckedSeat>(seats: readonly S[]): [S, S][] {
   const cell = (v: number) => Math.floor(v / MIN_SEAT_DISTANCE);
-  const grid = new Map<string, LayoutSeat[]>();
-  const pairs: [LayoutSeat, LayoutSeat][] = [];
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const seat of seats) {
+    minX = Math.min(minX, cell(seat.x));
+    minY = Math.min(minY, cell(seat.y));
+    maxY = Math.max(maxY, cell(seat.y));
+  }
+  const stride = maxY - minY + 3; // one spare cell on each side for the neighbours looked up
+  const cellKey = (cx: number, cy: number) => (cx - minX + 1) * stride + (cy - minY + 1);
+  const grid = new Map<number, S[]>();
+  const pairs: [S, S][] = [];
   for (const seat of seats) {
     const cx = cell(seat.x);
     const cy = cell(seat.y);
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        for (const other of grid.get(`${cx + dx}:${cy + dy}`) ?? []) {
+        const bucket = grid.get(cellKey(cx + dx, cy + dy));
+        if (!bucket) continue;
+        for (const other of bucket) {
           if (Math.hypot(seat.x - other.x, seat.y - other.y) < MIN_SEAT_DISTANCE) pairs.push([other, seat]);
           if (pairs.length >= MAX_REPORTED) return pairs;
         }
       }
     }
-    const key = `${cx}:${cy}`;
+    const key = cellKey(cx, cy);
     const bucket = grid.get(key);
     if (bucket) bucket.push(seat);
     else grid.set(key, [seat]);
@@ -49,13 +68,33 @@ function duplicates(values: string[]): string[] {
  */
 export function validateLayout(input: unknown): LayoutCheck {
   const parsed = layoutInput.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    };
-  }
+  if (!parsed.success) return { ok: false, issues: shapeIssues(parsed.error.issues) };
   const layout = parsed.data;
+  const { seats, standing } = expandLayout(layout);
+  // Removed seats are not in `seats`; an override may still name them, so check against the layout without overrides.
+  const hasRemoved = Object.values(layout.seatOverrides).some((o) => o.removed);
+  const seatKeys = new Set(
+    (hasRemoved ? expandLayout({ ...layout, seatOverrides: {} }).seats : seats).map((s) => s.key),
+  );
+  const issues = layoutIssues(layout, { seats, seatKeys });
+  return issues.length ? { ok: false, issues } : { ok: true, layout, seats, standing };
+}
+
+/** zod's issues as paths and messages. */
+export function shapeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): LayoutIssue[] {
+  return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}
+
+/**
+ * The checks beyond the shape, over a parsed layout and its expanded seats:
+ * `seats` are the seats that remain (removed ones left out, overrides applied),
+ * `seatKeys` the keys of every seat the sections describe, removed ones included.
+ */
+export function layoutIssues(
+  layout: Layout,
+  expanded: { seats: readonly CheckedSeat[]; seatKeys: ReadonlySet<string> },
+): LayoutIssue[] {
+  const { seats, seatKeys } = expanded;
   const issues: LayoutIssue[] = [];
   const zones = new Set(layout.zones.map((z) => z.key));
   for (const key of duplicates(layout.zones.map((z) => z.key))) {
@@ -76,7 +115,6 @@ export function validateLayout(input: unknown): LayoutCheck {
     issues.push({ path: "sections", message: `Two sections have the id "${id}".` });
   }
 
-  const { seats, standing } = expandLayout(layout);
   if (seats.length > MAX_LAYOUT_SEATS) {
     issues.push({
       path: "sections",
@@ -90,16 +128,8 @@ export function validateLayout(input: unknown): LayoutCheck {
     }
   });
 
-  // Removed seats are not in `seats`; an override may still name them, so check against the layout without overrides.
-  const overrides = Object.entries(layout.seatOverrides);
-  const keys = new Set(
-    (overrides.some(([, o]) => o.removed) ? expandLayout({ ...layout, seatOverrides: {} }).seats : seats).map(
-      (s) => s.key,
-    ),
-  );
-  for (const [key, override] of overrides) {
-    const exists = keys.has(key);
-    if (!exists) issues.push({ path: `seatOverrides.${key}`, message: `There is no seat ${key}.` });
+  for (const [key, override] of Object.entries(layout.seatOverrides)) {
+    if (!seatKeys.has(key)) issues.push({ path: `seatOverrides.${key}`, message: `There is no seat ${key}.` });
     if (override.zone && !zones.has(override.zone)) {
       issues.push({
         path: `seatOverrides.${key}.zone`,
@@ -108,11 +138,13 @@ export function validateLayout(input: unknown): LayoutCheck {
     }
   }
 
+  // Point at the section of the later seat, so a form can show the problem beside the section just added or moved.
+  const sectionIndex = new Map(layout.sections.map((s, i) => [s.id, i]));
   for (const [a, b] of overlappingSeats(seats)) {
     issues.push({
-      path: "sections",
+      path: `sections.${sectionIndex.get(b.sectionId) ?? 0}`,
       message: `Seats ${a.key} and ${b.key} overlap; move or turn one of their sections.`,
     });
   }
-  return issues.length ? { ok: false, issues } : { ok: true, layout, seats, standing };
+  return issues;
 }
