@@ -92,7 +92,7 @@ export function shapeIssues(issues: readonly { path: PropertyKey[]; message: str
  */
 export function layoutIssues(
   layout: Layout,
-  expanded: { seats: readonly CheckedSeat[]; seatKeys: ReadonlySet<string> },
+  expanded: { seats: readonly CheckedSeat[]; seatKeys: Pick<ReadonlySet<string>, "has"> },
 ): LayoutIssue[] {
   const { seats, seatKeys } = expanded;
   const issues: LayoutIssue[] = [];
