@@ -12,6 +12,8 @@ export type FormState = {
   message?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
+  /** What the action made that the form shows once, e.g. a new API token. */
+  created?: Record<string, string>;
 };
 
 function isNextControlFlow(error: unknown): boolean {

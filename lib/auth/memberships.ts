@@ -41,8 +41,15 @@ export async function canManageOrganization(db: DbOrTx, actor: Actor, organizati
   return ids === "all" || ids.includes(organizationId);
 }
 
-/** The organizations an actor belongs to, with the role they hold there, by name. */
+/** The organizations an actor may open in the dashboard, with their role there (admins: every one), by name. */
 export async function organizationsOf(db: DbOrTx, actor: Actor) {
+  if (actor.role === "ADMIN" && !actor.tokenOrganizationId) {
+    const all = await db.organization.findMany({
+      select: { id: true, slug: true, name: true },
+      orderBy: { name: "asc" },
+    });
+    return all.map((o) => ({ ...o, role: "ADMIN" as const }));
+  }
   const memberships = await db.membership.findMany({
     where: membershipFilter(actor, ["OWNER", "MANAGER", "CHECK_IN"]),
     select: { role: true, organization: { select: { id: true, slug: true, name: true } } },

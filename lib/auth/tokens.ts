@@ -26,9 +26,10 @@ export async function issueApiToken(db: DbOrTx, options: { userId: string; name:
   return { ...record, token };
 }
 
-export function listApiTokens(db: DbOrTx, userId: string) {
+/** A user's live tokens; with `organizationId`, only those made for that organization. */
+export function listApiTokens(db: DbOrTx, userId: string, organizationId?: string) {
   return db.apiToken.findMany({
-    where: { userId, revokedAt: null },
+    where: { userId, revokedAt: null, ...(organizationId ? { organizationId } : {}) },
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, organizationId: true },
     orderBy: { createdAt: "desc" },
   });

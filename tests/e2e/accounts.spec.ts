@@ -46,9 +46,13 @@ test.describe("accounts", () => {
     await page.goto("/organizer");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Forganizer/);
     await signIn(page, demo.organizer);
-    await expect(page).toHaveURL(/\/organizer$/);
-    await expect(page.getByRole("heading", { name: "Your events" })).toBeVisible();
-    await expect(page.getByTestId("organizer-events").getByRole("row")).not.toHaveCount(1);
+    // One organization: straight to its overview.
+    await expect(page).toHaveURL(/\/organizer\/northstar-live$/);
+    await expect(page.getByRole("heading", { name: "Northstar Live" })).toBeVisible();
+    await expect(page.getByTestId("organizer-events").first().getByRole("row")).not.toHaveCount(1);
+    await expect(
+      page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" }),
+    ).toHaveAttribute("aria-current", "page");
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.goto("/signin?callbackUrl=/organizer");

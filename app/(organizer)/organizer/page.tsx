@@ -1,69 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ORGANIZER_ACCESS } from "@/lib/auth/authorize";
+import { redirect } from "next/navigation";
+import { organizationsOf } from "@/lib/auth/memberships";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { eventsManagedBy } from "@/lib/events/queries";
-import { formatEventDate } from "@/lib/format";
 import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Organizer dashboard" };
 
-const statusStyle: Record<string, string> = {
-  PUBLISHED: "bg-green-100 text-green-900",
-  DRAFT: "bg-slate-200 text-slate-800",
-  CANCELLED: "bg-red-100 text-red-900",
-};
-
+/** The way into the dashboard: straight to one's organization, or a choice between several. */
 export default async function OrganizerHomePage() {
-  const actor = await requirePageActor(ORGANIZER_ACCESS, "/organizer");
-  const { scope, events } = await eventsManagedBy(services().db, { actor, limit: 200 });
+  const actor = await requirePageActor("signed-in", "/organizer");
+  const organizations = await organizationsOf(services().db, actor);
+  if (organizations.length === 0) redirect("/forbidden");
+  if (organizations.length === 1) redirect(`/organizer/${organizations[0]!.slug}`);
   return (
-    <>
-      <h1 className="mb-1 text-2xl font-bold">Your events</h1>
-      <p className="mb-5 text-slate-600">
-        {events.length} {events.length === 1 ? "event" : "events"}
-        {scope === "all" ? " across every organization (admin view)" : ""}
-      </p>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="organizer-events">
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Event
-              </th>
-              <th scope="col" className="px-3 py-2">
-                When
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Venue
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {events.map((event) => (
-              <tr key={event.id}>
-                <td className="px-3 py-2 font-medium">
-                  <Link href={`/events/${event.slug}`} className="hover:underline">
-                    {event.title}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatEventDate(event.startsAt, event.venue.timeZone)}</td>
-                <td className="px-3 py-2">
-                  {event.venue.name}, {event.venue.city}
-                </td>
-                <td className="px-3 py-2">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${statusStyle[event.status] ?? ""}`}>
-                    {event.status.toLowerCase()}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <main className="mx-auto w-full max-w-2xl flex-1 px-4 py-8">
+      <h1 className="mb-4 text-2xl font-bold">Choose an organization</h1>
+      <ul className="flex flex-col gap-2" data-testid="organizations">
+        {organizations.map((o) => (
+          <li key={o.id}>
+            <Link
+              href={`/organizer/${o.slug}`}
+              className="flex items-center justify-between rounded-xl border border-slate-200 bg-white p-4 hover:shadow"
+            >
+              <span className="font-semibold">{o.name}</span>
+              <span className="text-sm text-slate-600">{o.role.toLowerCase().replace("_", "-")}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </main>
   );
 }
