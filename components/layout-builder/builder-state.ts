@@ -231,3 +231,35 @@ export function zoneUse(layout: Layout, key: string) {
   const seats = Object.values(layout.seatOverrides).filter((o) => o.zone === key).length;
   return { sections, seats, total: sections + seats };
 }
+
+/**
+ * A copy of `value` with the property at `path` replaced (or, for undefined,
+ * left out: optional fields like a row's first label are absent, not undefined).
+ */
+export function setIn<T>(value: T, path: readonly string[], next: unknown): T {
+  const [head, ...rest] = path;
+  if (head === undefined) return next as T;
+  const record = value as Record<string, unknown>;
+  const child = rest.length ? setIn(record[head], rest, next) : next;
+  if (child === undefined) {
+    const { [head]: _removed, ...others } = record;
+    return others as T;
+  }
+  return { ...record, [head]: child } as T;
+}
+
+/** Undo for the builder: each edit keeps the layout before it (up to a limit); loading a layout is an edit too. */
+export type History = { past: Layout[]; present: Layout };
+export type HistoryAction = BuilderAction | { type: "undo" };
+
+const HISTORY_LIMIT = 100;
+
+export function historyReducer(history: History, action: HistoryAction): History {
+  if (action.type === "undo") {
+    const previous = history.past.at(-1);
+    return previous ? { past: history.past.slice(0, -1), present: previous } : history;
+  }
+  const present = builderReducer(history.present, action);
+  if (present === history.present) return history;
+  return { past: [...history.past.slice(-HISTORY_LIMIT + 1), history.present], present };
+}
