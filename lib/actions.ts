@@ -1,8 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, type Access } from "@/lib/auth/authorize";
 import { currentActor } from "@/lib/auth/page-actor";
+import { clientIp } from "@/lib/client-ip";
+import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
@@ -15,6 +18,11 @@ export type FormState = {
   /** What the action made that the form shows once, e.g. a new API token. */
   created?: Record<string, string>;
 };
+
+/** The address of the browser that sent this server action, as route handlers see it (lib/client-ip.ts). */
+export async function actionClientIp(): Promise<string | null> {
+  return clientIp(await headers(), config().TRUSTED_PROXIES);
+}
 
 function isNextControlFlow(error: unknown): boolean {
   // redirect() and notFound() throw errors that Next must receive untouched.

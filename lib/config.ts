@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./client-ip";
 
 // Every setting Marquee reads, validated once. Empty strings count as unset so
 // a blank line in an .env file never switches a real service on.
@@ -25,6 +26,16 @@ const configSchema = z
     PAYMENT_PROVIDER: optional(z.enum(["stripe", "simulator"], "expected stripe or simulator")),
     RESEND_API_KEY: optional(z.string().regex(/^re_/, "expected a Resend API key (re_…)")),
     EMAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
+    // Proxies whose X-Forwarded-For entries are skipped to find the client (lib/client-ip.ts); empty = none.
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const { entries, problems } = parseTrustedProxies(value);
+        for (const problem of problems)
+          ctx.addIssue({ code: "custom", message: `${problem} (expected e.g. 10.0.0.5, 10.1.0.0/16)` });
+        return entries;
+      }),
   })
   .superRefine((config, ctx) => {
     const pairs: [keyof typeof config, keyof typeof config][] = [

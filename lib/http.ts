@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, type Access } from "@/lib/auth/authorize";
 import { actorFromRequest } from "@/lib/auth/request-actor";
+import { clientIp } from "@/lib/client-ip";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError, errorBody } from "@/lib/errors";
@@ -32,6 +33,8 @@ export type RouteContext<A extends Access, B, Q, P> = {
   params: Parsed<P>;
   /** The caller: null on public routes, always set on the others. */
   actor: A extends "public" ? null : Actor;
+  /** The client's address per X-Forwarded-For and TRUSTED_PROXIES (lib/client-ip.ts); null when unknown. */
+  clientIp: string | null;
 };
 
 type NextRouteArgs = { params: Promise<Record<string, string | string[]>> };
@@ -68,9 +71,15 @@ async function readJsonBody(request: Request, limitBytes: number): Promise<unkno
   }
 }
 
+/** A 429 tells clients when to come back (RFC 9110 §10.2.3), in whole seconds. */
+function retryAfterHeader(error: AppError): Record<string, string> {
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return error.code === "RATE_LIMITED" && typeof seconds === "number" ? { "retry-after": String(seconds) } : {};
+}
+
 export function errorResponse(error: unknown, requestLog: typeof log, requestId: string): Response {
   if (error instanceof AppError) {
-    return json(errorBody(error), error.status, { "x-request-id": requestId });
+    return json(errorBody(error), error.status, { "x-request-id": requestId, ...retryAfterHeader(error) });
   }
   requestLog.error({ err: error }, "unhandled error");
   return json(
@@ -109,7 +118,8 @@ export function route<
         spec.body ? await readJsonBody(request, spec.bodyLimitBytes ?? JSON_BODY_LIMIT_BYTES) : undefined,
         "request body",
       );
-      const context = { request, requestId, log: requestLog, body, query, params, actor };
+      const ip = clientIp(request.headers, config().TRUSTED_PROXIES);
+      const context = { request, requestId, log: requestLog, body, query, params, actor, clientIp: ip };
       const response = await handler(context as RouteContext<A, B, Q, P>);
       response.headers.set("x-request-id", requestId);
       return response;

@@ -9,7 +9,8 @@ import { handleStripeWebhook } from "@/lib/orders/webhooks/handle";
 import { paymentsFor } from "@/lib/payments";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { Simulator } from "@/lib/payments/simulator";
-import { redisConnectionFor, type RedisConnection } from "@/lib/redis/client";
+import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { redisConnectionFor, sharedRedisConnection, type RedisConnection } from "@/lib/redis/client";
 import { searchEngineFor } from "@/lib/search";
 import type { SearchEngine } from "@/lib/search/engine";
 
@@ -24,6 +25,7 @@ export type Services = {
   db: Db;
   redis: RedisConnection | null;
   holds: HoldStore;
+  rateLimiter: RateLimiter;
   gateway: PaymentGateway;
   /** The local payment simulator, or null while Stripe takes the payments. */
   simulator: Simulator | null;
@@ -34,9 +36,14 @@ export type Services = {
   appUrl: string;
 };
 
-export function buildServices(parts: { config: Config; db: Db; clock?: () => Date }): Services {
+export function buildServices(parts: {
+  config: Config;
+  db: Db;
+  clock?: () => Date;
+  redis?: RedisConnection | null;
+}): Services {
   const { config, db } = parts;
-  const redis = redisConnectionFor(config);
+  const redis = parts.redis === undefined ? redisConnectionFor(config) : parts.redis;
   const holds = holdStoreFor(redis);
   const clock = parts.clock ?? (() => new Date());
   // The simulator delivers its signed events to the same intake as Stripe's
@@ -50,6 +57,7 @@ export function buildServices(parts: { config: Config; db: Db; clock?: () => Dat
     db,
     redis,
     holds,
+    rateLimiter: createRateLimiter({ db, redis, clock: { now: clock } }),
     ...payments,
     search: searchEngineFor(config, db),
     email: emailSenderFor(config, db),
@@ -65,6 +73,7 @@ const globalForServices = globalThis as unknown as { marqueeServices?: Services 
 
 /** This process's services, built from the validated configuration on first use. */
 export function services(): Services {
-  globalForServices.marqueeServices ??= buildServices({ config: processConfig(), db: processDb });
+  const config = processConfig();
+  globalForServices.marqueeServices ??= buildServices({ config, db: processDb, redis: sharedRedisConnection(config) });
   return globalForServices.marqueeServices;
 }

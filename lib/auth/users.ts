@@ -4,7 +4,8 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserRole } from "@/lib/generated/prisma/enums";
-import { TIMING_DECOY_HASH, verifyPassword } from "./passwords";
+import { log } from "@/lib/log";
+import { hashPassword, needsRehash, TIMING_DECOY_HASH, verifyPassword } from "./passwords";
 import type { CredentialsInput } from "./schemas";
 
 export const publicUserSelect = { id: true, email: true, name: true, role: true, createdAt: true } as const;
@@ -38,8 +39,27 @@ export async function verifyCredentials(db: DbOrTx, input: CredentialsInput): Pr
   });
   const valid = await verifyPassword(input.password, user?.passwordHash ?? TIMING_DECOY_HASH);
   if (!user || !valid) return null;
-  const { passwordHash: _omitted, ...publicUser } = user;
+  const { passwordHash, ...publicUser } = user;
+  if (needsRehash(passwordHash))
+    await upgradePasswordHash(db, { userId: user.id, passwordHash, password: input.password });
   return publicUser;
+}
+
+/**
+ * Re-hashes a password that was just verified against an old hash (bcrypt, or argon2id with older
+ * parameters): the only moment the plain password is at hand. The update only applies if the
+ * stored hash is still the one verified, so it never undoes a password change made meanwhile.
+ * A failure is logged, not raised: the sign-in itself was fine, and the next one will try again.
+ */
+async function upgradePasswordHash(db: DbOrTx, options: { userId: string; passwordHash: string; password: string }) {
+  try {
+    await db.user.updateMany({
+      where: { id: options.userId, passwordHash: options.passwordHash },
+      data: { passwordHash: await hashPassword(options.password) },
+    });
+  } catch (error) {
+    log.warn({ err: error, userId: options.userId }, "could not upgrade a password hash");
+  }
 }
 
 export function findUser(db: DbOrTx, id: string): Promise<PublicUser | null> {

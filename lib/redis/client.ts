@@ -26,3 +26,14 @@ export function redisConnectionFor(config: Config): RedisConnection | null {
   }
   return null;
 }
+
+// One connection per process, shared by the composition root and Auth.js's sign-in
+// callback (whose configuration is built at module load). Kept on globalThis so
+// Next's dev server, which re-evaluates modules on every edit, does not open more.
+const globalForRedis = globalThis as unknown as { marqueeRedis?: RedisConnection | null };
+
+/** This process's Redis connection, or null when neither REDIS_URL nor Upstash is configured. */
+export function sharedRedisConnection(config: Config): RedisConnection | null {
+  if (globalForRedis.marqueeRedis === undefined) globalForRedis.marqueeRedis = redisConnectionFor(config);
+  return globalForRedis.marqueeRedis;
+}

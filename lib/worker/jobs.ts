@@ -8,6 +8,7 @@ import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refund-payout";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
 import { pruneSearchTerms } from "@/lib/search/prune";
 import type { Services } from "@/lib/services";
+import { pruneRateLimitWindows } from "@/lib/rate-limit/postgres-store";
 import type { Job } from "./runner";
 
 /** Every periodic job of the worker, wired to the process's services. */
@@ -42,6 +43,12 @@ export function workerJobs(services: Services): Job[] {
       name: "prune-search-terms",
       intervalMs: 10 * 60_000,
       run: (client) => pruneSearchTerms(client, { now: clock() }),
+    },
+    // Windows of keys nobody tried lately (old addresses, mistyped e-mails); Redis expires its own.
+    {
+      name: "prune-rate-limits",
+      intervalMs: 60_000,
+      run: async (client) => ({ pruned: await pruneRateLimitWindows(client, clock()) }),
     },
   ];
 }

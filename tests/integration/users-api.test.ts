@@ -16,7 +16,7 @@ describe("POST /api/v1/users", () => {
     expect(JSON.stringify(json)).not.toMatch(/password/i);
 
     const stored = await db.user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } });
-    expect(stored.passwordHash).toMatch(/^\$2[aby]\$/);
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     const outbox = await db.outboxMessage.findMany({
       where: { topic: "email.welcome", payload: { path: ["email"], equals: email } },
     });

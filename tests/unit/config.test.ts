@@ -100,4 +100,16 @@ describe("configuration", () => {
       expect.stringMatching(/^PAYMENT_PROVIDER: expected stripe or simulator/),
     ]);
   });
+
+  it("reads TRUSTED_PROXIES as a list of addresses and blocks, empty meaning none, and names bad entries", () => {
+    expect(parseConfig({ ...base }).TRUSTED_PROXIES).toEqual([]);
+    expect(parseConfig({ ...base, TRUSTED_PROXIES: "" }).TRUSTED_PROXIES).toEqual([]);
+    expect(parseConfig({ ...base, TRUSTED_PROXIES: "10.0.0.5, 10.1.0.0/16" }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.5",
+      "10.1.0.0/16",
+    ]);
+    expect(problems({ ...base, TRUSTED_PROXIES: "10.0.0.5, lb.internal" })).toEqual([
+      expect.stringMatching(/^TRUSTED_PROXIES: "lb.internal" is not an IP address or CIDR block/),
+    ]);
+  });
 });

@@ -83,7 +83,7 @@ describe("proxy.ts: per-page security headers", () => {
     const policy = directives(devProxy(page()).headers.get("content-security-policy")!);
     expect(policy.get("script-src")).toContain("'unsafe-eval'");
 
-    const prodProxy = await proxyWith({ NODE_ENV: "production" });
+    const prodProxy = await proxyWith({ NODE_ENV: "production", PAYMENT_PROVIDER: "simulator" });
     expect(prodProxy(page()).headers.get("content-security-policy")).not.toContain("unsafe-eval");
   });
 

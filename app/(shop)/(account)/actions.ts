@@ -2,8 +2,8 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { formAction } from "@/lib/actions";
-import { signIn, signOut } from "@/lib/auth/next-auth";
+import { actionClientIp, formAction } from "@/lib/actions";
+import { RateLimitedSignin, signIn, signOut } from "@/lib/auth/next-auth";
 import { credentialsInput, signUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { services } from "@/lib/services";
@@ -20,6 +20,7 @@ async function signInOrExplain(email: string, password: string, redirectTo: stri
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
+    if (error instanceof RateLimitedSignin) return { ok: false, message: error.explanation, values: { email } };
     if (error instanceof AuthError)
       return { ok: false, message: "The e-mail or password is wrong.", values: { email } };
     throw error;
@@ -34,7 +35,7 @@ export const signInAction = formAction(
 export const signUpAction = formAction(
   { access: "public", schema: signUpInput.extend({ callbackUrl: returnPath }), echo: ["email", "name"] },
   async ({ callbackUrl, ...input }) => {
-    await signUp(services().db, input);
+    await signUp(services(), { ...input, clientIp: await actionClientIp() });
     return signInOrExplain(input.email, input.password, callbackUrl);
   },
 );
