@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import type { FormState } from "@/lib/actions";
 import type { Layout } from "@/lib/events/layout/format";
-import { buttonClass } from "./fields";
+import { buttonClass, formatCount } from "./fields";
 
 type Props = {
   venue: { id: string; name: string; href: string };
@@ -36,16 +36,16 @@ export function BuilderHeader(props: Props) {
       ? `${issueCount} ${issueCount === 1 ? "problem" : "problems"} to fix before saving`
       : dirty
         ? "Unsaved changes"
-        : `Saved as version ${nextVersion - 1}`;
+        : (saveState.ok && saveState.message) || `No changes since version ${nextVersion - 1}`;
   return (
     <header className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-3 sm:p-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-bold sm:text-2xl">Seat map of {venue.name}</h1>
           <p className="text-sm text-slate-700" data-testid="layout-figures">
-            {props.seatCount.toLocaleString("en-US")} seats
-            {props.standingCapacity ? ` + ${props.standingCapacity.toLocaleString("en-US")} standing` : ""} ·{" "}
-            {layout.zones.length} price {layout.zones.length === 1 ? "zone" : "zones"} ·{" "}
+            {formatCount(props.seatCount)} seats
+            {props.standingCapacity ? ` + ${formatCount(props.standingCapacity)} standing` : ""} · {layout.zones.length}{" "}
+            price {layout.zones.length === 1 ? "zone" : "zones"} ·{" "}
             {basedOn === null ? "new layout" : `started from version ${basedOn}`}
           </p>
         </div>

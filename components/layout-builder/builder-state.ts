@@ -80,7 +80,10 @@ export function newSection(kind: SectionKind, layout: Layout, bottoms: readonly 
   const ids = new Set(layout.sections.map((s) => s.id));
   const labels = new Set(layout.sections.map((s) => s.label));
   const id = uniqueValue(`s${layout.sections.length + 1}`, ids);
-  const label = uniqueValue(kind === "standing" ? "Floor" : String.fromCharCode(65 + (layout.sections.length % 26)), labels);
+  const label = uniqueValue(
+    kind === "standing" ? "Floor" : String.fromCharCode(65 + (layout.sections.length % 26)),
+    labels,
+  );
   const zone = layout.zones[0]?.key ?? "standard";
   const spot = freeSpotBelow(layout, bottoms);
   const rows = { count: 8, labels: "letters" as const, spacing: 14 };

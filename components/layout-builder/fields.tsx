@@ -5,6 +5,11 @@ import { useState, type ReactNode } from "react";
 // Small labelled controls for the builder's panels. Each shows the validator's
 // messages for its own path beside it, tied to the input for screen readers.
 
+// One formatter for every count: `n.toLocaleString("en-US")` builds a new one per call, and the
+// section list calls it once per section on every edit.
+const counts = new Intl.NumberFormat("en-US");
+export const formatCount = (n: number) => counts.format(n);
+
 export const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-base shadow-sm aria-invalid:border-red-600 sm:text-sm";
 
@@ -159,7 +164,10 @@ export function FieldGroup({ legend, children }: { legend: string; children: Rea
 /** A titled block of the builder's controls. */
 export function Panel({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-3 sm:p-4">
+    <section
+      aria-labelledby={id}
+      className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-3 sm:p-4"
+    >
       <h2 id={id} tabIndex={-1} className="text-base font-semibold">
         {title}
       </h2>

@@ -35,7 +35,10 @@ export function ImportExportPanel({ layout, fileName, onLoad }: Props) {
     const read = readLayoutJson(source);
     if (read.ok) {
       onLoad(read.layout);
-      setResult({ ok: true, lines: [`Loaded “${read.layout.name}” from ${from}. Undo brings back the previous layout.`] });
+      setResult({
+        ok: true,
+        lines: [`Loaded “${read.layout.name}” from ${from}. Undo brings back the previous layout.`],
+      });
     } else setResult({ ok: false, lines: [`Nothing was loaded from ${from}:`, ...read.problems] });
   }
 
@@ -90,15 +93,18 @@ export function ImportExportPanel({ layout, fileName, onLoad }: Props) {
         </button>
       </div>
       {result && (
-        <div role={result.ok ? "status" : "alert"} className={`text-sm ${result.ok ? "text-green-900" : "text-red-800"}`}>
+        <div
+          role={result.ok ? "status" : "alert"}
+          className={`text-sm ${result.ok ? "text-green-900" : "text-red-800"}`}
+        >
           {result.lines.map((line, i) => (
             <p key={i}>{line}</p>
           ))}
         </div>
       )}
       <p className="text-xs text-slate-600">
-        The format (<code>marquee.layout/1</code>) is described in the API documentation; the same JSON can be sent
-        to <code>PUT /api/v1/venues/&#123;id&#125;/layout</code>.
+        The format (<code>marquee.layout/1</code>) is described in the API documentation; the same JSON can be sent to{" "}
+        <code>PUT /api/v1/venues/&#123;id&#125;/layout</code>.
       </p>
     </Panel>
   );

@@ -43,7 +43,10 @@ export function IssuesPanel({ issues, sectionLabels, orphanCount, onShowSection,
           const index = sectionIndexOf(issue.path);
           const label = index === null ? undefined : sectionLabels[index];
           return (
-            <li key={`${issue.path}-${i}`} className="flex flex-wrap items-start justify-between gap-2 border-l-4 border-red-600 pl-2">
+            <li
+              key={`${issue.path}-${i}`}
+              className="flex flex-wrap items-start justify-between gap-2 border-l-4 border-red-600 pl-2"
+            >
               <span>
                 {issue.message}
                 {issue.path && <span className="block font-mono text-xs text-slate-600">{issue.path}</span>}

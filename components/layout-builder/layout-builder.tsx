@@ -84,12 +84,8 @@ export function LayoutBuilder({ venue, initial, basedOn, nextVersion, saveAction
     () => new Set(preview.issues.flatMap((i) => sectionIndexOf(i.path) ?? [])),
     [preview.issues],
   );
-  const seatCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const seat of preview.seats) if (!seat.removed) counts.set(seat.sectionId, (counts.get(seat.sectionId) ?? 0) + 1);
-    return counts;
-  }, [preview.seats]);
   const selectedSeats = useMemo(() => {
+    if (selected.length === 0) return [];
     const ids = new Set(selected);
     return preview.seats.filter((seat) => ids.has(seat.id));
   }, [selected, preview.seats]);
@@ -101,7 +97,9 @@ export function LayoutBuilder({ venue, initial, basedOn, nextVersion, saveAction
     const section = newSection(kind, layout, preview.bottoms);
     dispatch({ type: "addSection", section });
     setEditingId(section.id);
-    setAnnouncement(`${kind === "standing" ? "Standing area" : kind === "arc" ? "Arc" : "Block"} ${section.label} added.`);
+    setAnnouncement(
+      `${kind === "standing" ? "Standing area" : kind === "arc" ? "Arc" : "Block"} ${section.label} added.`,
+    );
   }
 
   function mark(seatMark: SeatMark) {
@@ -191,7 +189,7 @@ export function LayoutBuilder({ venue, initial, basedOn, nextVersion, saveAction
           />
           <SectionsPanel
             layout={layout}
-            seatCounts={seatCounts}
+            seatCounts={preview.seatCounts}
             troubled={troubled}
             editingId={editing?.id ?? null}
             onAdd={addSection}

@@ -1,6 +1,13 @@
 import type { MapArea, MapSeat } from "@/components/ticket-picker/types";
 import { sectionSeats, type PlacedSeat, type Seated } from "@/lib/events/layout/expand";
-import { layoutInput, layoutSection, type Layout, type LayoutSection, type SeatOverride } from "@/lib/events/layout/format";
+import {
+  layoutInput,
+  layoutSection,
+  type Layout,
+  type LayoutSection,
+  type SeatOverride,
+} from "@/lib/events/layout/format";
+import { createOverlapCache, type OverlapCache } from "@/lib/events/layout/overlaps";
 import { layoutIssues, shapeIssues, type LayoutIssue } from "@/lib/events/layout/validate";
 import { sectionLabelOfKey } from "./builder-state";
 
@@ -24,19 +31,24 @@ export type Preview = {
   orphanKeys: string[];
   /** Lowest y of everything drawn, per section id: where new sections go. */
   bottoms: number[];
+  /** Seats per section id, removed ones not counted. */
+  seatCounts: Map<string, number>;
 };
 
 type SectionSeats = { placed: PlacedSeat[]; keys: Set<string>; bottom: number };
-type Decorated = { placed: PlacedSeat[]; zone: string; signature: string; seats: PreviewSeat[] };
+/** A section's seats with its overrides: all of them for the map, and those not removed for the checks. */
+type Decorated = { seats: PreviewSeat[]; remaining: PreviewSeat[] };
+type DecoratedEntry = Decorated & { placed: PlacedSeat[]; zone: string; signature: string };
 
 export type PreviewCache = {
   parsed: WeakMap<LayoutSection, LayoutSection | null>;
   placed: WeakMap<LayoutSection, SectionSeats>;
-  decorated: Map<string, Decorated>;
+  decorated: Map<string, DecoratedEntry>;
+  overlaps: OverlapCache;
 };
 
 export function createPreviewCache(): PreviewCache {
-  return { parsed: new WeakMap(), placed: new WeakMap(), decorated: new Map() };
+  return { parsed: new WeakMap(), placed: new WeakMap(), decorated: new Map(), overlaps: createOverlapCache() };
 }
 
 /** The section with its defaults, or null when its own fields are invalid (then it is not drawn). */
@@ -99,16 +111,18 @@ function decoratedSeats(
   placed: SectionSeats,
   overrides: [string, SeatOverride][] | undefined,
   cache: PreviewCache,
-): PreviewSeat[] {
+): Decorated {
   const signature = overrides ? JSON.stringify(overrides) : "";
   const cached = cache.decorated.get(section.id);
   if (cached && cached.placed === placed.placed && cached.zone === section.zone && cached.signature === signature) {
-    return cached.seats;
+    return cached;
   }
   const byKey = new Map(overrides);
   const seats = placed.placed.map((seat) => decorate(seat, section.zone, byKey.get(seat.key)));
-  cache.decorated.set(section.id, { placed: placed.placed, zone: section.zone, signature, seats });
-  return seats;
+  const remaining = overrides ? seats.filter((seat) => !seat.removed) : seats;
+  const entry = { placed: placed.placed, zone: section.zone, signature, seats, remaining };
+  cache.decorated.set(section.id, entry);
+  return entry;
 }
 
 export function buildPreview(layout: Layout, cache: PreviewCache): Preview {
@@ -116,13 +130,21 @@ export function buildPreview(layout: Layout, cache: PreviewCache): Preview {
   const seats: PreviewSeat[] = [];
   const areas: MapArea[] = [];
   const keySets: Set<string>[] = [];
+  const remainingBySection = new Map<string, PreviewSeat[]>();
+  let seatCount = 0;
   const bottoms: number[] = [];
   let standingCapacity = 0;
   for (const section of layout.sections) {
     if (section.kind === "standing") {
       const parsed = parsedSection(section, cache);
       if (parsed?.kind !== "standing") continue;
-      areas.push({ id: section.id, label: section.label, tierId: section.zone, capacity: parsed.capacity, ...parsed.rect });
+      areas.push({
+        id: section.id,
+        label: section.label,
+        tierId: section.zone,
+        capacity: parsed.capacity,
+        ...parsed.rect,
+      });
       bottoms.push(parsed.rect.y + parsed.rect.height);
       standingCapacity += parsed.capacity;
       continue;
@@ -131,18 +153,23 @@ export function buildPreview(layout: Layout, cache: PreviewCache): Preview {
     if (!placed) continue;
     keySets.push(placed.keys);
     bottoms.push(placed.bottom);
-    for (const seat of decoratedSeats(section, placed, overrides.get(section.label), cache)) seats.push(seat);
+    const decorated = decoratedSeats(section, placed, overrides.get(section.label), cache);
+    for (const seat of decorated.seats) seats.push(seat);
+    // Two sections with one id (an imported mistake, reported as such) are checked as one.
+    const sameId = remainingBySection.get(section.id);
+    remainingBySection.set(section.id, sameId ? [...sameId, ...decorated.remaining] : decorated.remaining);
+    seatCount += decorated.remaining.length;
   }
   // Forget sections that are gone, so the cache does not grow for ever while editing.
   const ids = new Set(layout.sections.map((s) => s.id));
   for (const id of cache.decorated.keys()) if (!ids.has(id)) cache.decorated.delete(id);
 
-  const remaining = seats.filter((s) => !s.removed);
   const seatKeys = { has: (key: string) => keySets.some((keys) => keys.has(key)) };
   const orphanKeys = Object.keys(layout.seatOverrides).filter((key) => !seatKeys.has(key));
   const parsed = layoutInput.safeParse(layout);
   const issues = parsed.success
-    ? layoutIssues(parsed.data, { seats: remaining, seatKeys })
+    ? layoutIssues(parsed.data, { sections: remainingBySection, seatKeys, overlapCache: cache.overlaps })
     : shapeIssues(parsed.error.issues);
-  return { seats, areas, issues, seatCount: remaining.length, standingCapacity, orphanKeys, bottoms };
+  const seatCounts = new Map([...remainingBySection].map(([id, list]) => [id, list.length]));
+  return { seats, areas, issues, seatCount, standingCapacity, orphanKeys, bottoms, seatCounts };
 }

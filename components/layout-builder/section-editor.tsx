@@ -3,14 +3,7 @@
 import { useId, useState } from "react";
 import type { Layout, LayoutSection } from "@/lib/events/layout/format";
 import { setIn } from "./builder-state";
-import {
-  FieldGroup,
-  NumberField,
-  SelectField,
-  TextField,
-  dangerButtonClass,
-  inputClass,
-} from "./fields";
+import { FieldGroup, NumberField, SelectField, TextField, dangerButtonClass, inputClass } from "./fields";
 
 type Seated = Exclude<LayoutSection, { kind: "standing" }>;
 
@@ -40,7 +33,14 @@ function fieldKit<S extends LayoutSection>(
   const err = (path: string) => errors.get(`sections.${index}.${path}`);
   const set = (path: string, value: unknown) => onChange(setIn(section, path.split("."), value));
   const num = (path: string, label: string, value: number, options: NumberOptions = {}) => (
-    <NumberField id={id(path)} label={label} value={value} errors={err(path)} onChange={(v) => set(path, v)} {...options} />
+    <NumberField
+      id={id(path)}
+      label={label}
+      value={value}
+      errors={err(path)}
+      onChange={(v) => set(path, v)}
+      {...options}
+    />
   );
   return { id, err, set, num };
 }
@@ -98,7 +98,9 @@ export function SectionEditor({ section, index, zones, errors, onChange, onDelet
           {num("capacity", "Capacity (people)", section.capacity, { min: 1, max: 200_000, step: 10 })}
         </FieldGroup>
       )}
-      {section.kind !== "standing" && <SeatedFields section={section} index={index} errors={errors} onChange={onChange} />}
+      {section.kind !== "standing" && (
+        <SeatedFields section={section} index={index} errors={errors} onChange={onChange} />
+      )}
 
       <button type="button" className={`${dangerButtonClass} self-start`} onClick={onDelete}>
         Delete {KIND_NAMES[section.kind].toLowerCase()} {section.label}

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import type { Layout } from "@/lib/events/layout/format";
 import type { SeatMark } from "./builder-state";
-import { Panel, buttonClass, inputClass } from "./fields";
+import { Panel, buttonClass, formatCount, inputClass } from "./fields";
 
 type Props = {
   layout: Layout;
@@ -32,7 +32,7 @@ export function SelectionPanel({ layout, count, sectionLabel, onSelectSection, o
   return (
     <Panel id="selection-heading" title="Selected seats">
       <p className="text-sm text-slate-800" aria-live="polite" data-testid="selection-count">
-        {none ? "No seats selected." : `${count.toLocaleString("en-US")} ${count === 1 ? "seat" : "seats"} selected.`}
+        {none ? "No seats selected." : `${formatCount(count)} ${count === 1 ? "seat" : "seats"} selected.`}
       </p>
       <div className="flex flex-wrap gap-2">
         {sectionLabel && (

@@ -24,8 +24,8 @@ export function ZonesPanel({ layout, onAdd, onRename, onRemove }: Props) {
   return (
     <Panel id="zones-heading" title={`Price zones (${layout.zones.length})`}>
       <p className="text-xs text-slate-600">
-        An event gives each zone a ticket type and a price. Give a section a zone in its settings, or single seats
-        with the selection.
+        An event gives each zone a ticket type and a price. Give a section a zone in its settings, or single seats with
+        the selection.
       </p>
       <ul className="flex flex-col gap-2" data-testid="zone-list">
         {layout.zones.map((zone) => {

@@ -67,7 +67,12 @@ export function mapLayout(
   if (fixed.stage) {
     const centerY = (minY + maxY) / 2;
     return {
-      bounds: { x: centerX - width / 2 - pad, y: centerY - height / 2 - pad, width: width + 2 * pad, height: height + 2 * pad },
+      bounds: {
+        x: centerX - width / 2 - pad,
+        y: centerY - height / 2 - pad,
+        width: width + 2 * pad,
+        height: height + 2 * pad,
+      },
       stage: fixed.stage,
     };
   }

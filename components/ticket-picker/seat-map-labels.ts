@@ -81,7 +81,7 @@ export function previewSeatLabel(seat: MapSeat, zoneName: string | undefined): s
 export function describeSelectionChange(
   previous: readonly string[],
   next: readonly string[],
-  seatsById: ReadonlyMap<string, SeatMapSeat>,
+  seatsById: { get(id: string): SeatMapSeat | undefined },
 ): string | null {
   const before = new Set(previous);
   const after = new Set(next);

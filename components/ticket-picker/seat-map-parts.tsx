@@ -39,7 +39,9 @@ export const StandingAreas = memo(function StandingAreas({
       {areas.map((area) => {
         const style = styles.get(area.tierId);
         const color = style?.color ?? FALLBACK_COLOR;
-        const fontSize = Math.max(6, Math.min(area.height * 0.22, area.width / 8));
+        const text = `${area.label} · ${style?.name ?? ""} · ${area.capacity} standing`;
+        // Fits the words across the area (about 0.6 em a character), and never taller than a fifth of it.
+        const fontSize = Math.max(4, Math.min(area.height * 0.2, (area.width * 0.92) / (text.length * 0.6)));
         return (
           <g key={area.id}>
             <rect
@@ -62,7 +64,7 @@ export const StandingAreas = memo(function StandingAreas({
               fontWeight={700}
               fill="#0f172a"
             >
-              {`${area.label} · ${style?.name ?? ""} · ${area.capacity} standing`}
+              {text}
             </text>
           </g>
         );

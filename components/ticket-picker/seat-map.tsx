@@ -62,6 +62,16 @@ const ARROWS: Partial<Record<string, Direction>> = {
   ArrowRight: "right",
 };
 
+/**
+ * Seats by id, indexed on the first lookup. Most renders of a 20,000-seat map
+ * in the builder look nothing up (nothing focused, nothing selected), and
+ * building the Map was the largest single cost of a render.
+ */
+function lazyIndex<S extends MapSeat>(seats: readonly S[]): { get(id: string): S | undefined } {
+  let index: Map<string, S> | undefined;
+  return { get: (id) => (index ??= new Map(seats.map((seat) => [seat.id, seat]))).get(id) };
+}
+
 function seatIdOf(target: EventTarget): string | null {
   return target instanceof Element ? (target.closest("[data-seat-id]")?.getAttribute("data-seat-id") ?? null) : null;
 }
@@ -83,7 +93,7 @@ export function SeatMap({
   const styleList = useMemo(() => [...styles.values()], [styles]);
   const sections = useMemo(() => groupBySection(seats), [seats]);
   const sectionSeats = useMemo(() => new Map(sections.map((s) => [s.name, s.seats])), [sections]);
-  const seatsById = useMemo(() => new Map(seats.map((seat) => [seat.id, seat])), [seats]);
+  const seatsById = useMemo(() => lazyIndex(seats), [seats]);
   const layout = useMemo(() => mapLayout(seats, { stage, areas }), [seats, stage, areas]);
   const labels = useMemo(() => sections.map((s) => ({ name: s.name, ...centroid(s.seats) })), [sections]);
   const { svgRef, view, zoomed, canZoomIn, zoomIn, zoomOut, reset, reveal, consumeDragClick, pointerHandlers } =
@@ -194,7 +204,8 @@ export function SeatMap({
       boxing.onPointerDown(event) || pointerHandlers.onPointerDown(event),
     onPointerMove: (event: PointerEvent<SVGSVGElement>) =>
       boxing.onPointerMove(event) || pointerHandlers.onPointerMove(event),
-    onPointerUp: (event: PointerEvent<SVGSVGElement>) => boxing.onPointerEnd(event) || pointerHandlers.onPointerUp(event),
+    onPointerUp: (event: PointerEvent<SVGSVGElement>) =>
+      boxing.onPointerEnd(event) || pointerHandlers.onPointerUp(event),
     onPointerCancel: (event: PointerEvent<SVGSVGElement>) =>
       boxing.onPointerEnd(event) || pointerHandlers.onPointerCancel(event),
   };

@@ -30,7 +30,16 @@ export type MapSeat = SeatMapSeat & SeatMarks;
 export type MapTier = Pick<TicketTier, "id" | "name"> & Partial<Pick<TicketTier, "allInPriceMinor" | "currency">>;
 
 /** A standing area of the layout: a labelled rectangle in map units. */
-export type MapArea = { id: string; label: string; tierId: string; capacity: number; x: number; y: number; width: number; height: number };
+export type MapArea = {
+  id: string;
+  label: string;
+  tierId: string;
+  capacity: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+};
 
 /** The body of POST /api/v1/events/{id}/holds. */
 export type HoldRequest = HoldRequestInput;

@@ -2,7 +2,16 @@ import Link from "next/link";
 import type { VenueDetails } from "@/lib/events/venues";
 
 const dateFormat = (timeZone: string) =>
-  new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" });
+  // "Dec 1, 2026, 1:05 PM EST" (dateStyle cannot be combined with timeZoneName).
+  new Intl.DateTimeFormat("en-US", {
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  });
 
 /** A venue's saved seat maps, newest first; each can be opened in the builder as the start of the next version. */
 export function LayoutVersions({ venue, builderHref }: { venue: VenueDetails; builderHref: string }) {
@@ -50,7 +59,10 @@ export function LayoutVersions({ venue, builderHref }: { venue: VenueDetails; bu
                 {layout.createdByName ? ` by ${layout.createdByName}` : ""}
               </td>
               <td className="px-3 py-2 text-right">
-                <Link href={`${builderHref}?version=${layout.version}`} className="whitespace-nowrap text-brand-700 underline">
+                <Link
+                  href={`${builderHref}?version=${layout.version}`}
+                  className="whitespace-nowrap text-brand-700 underline"
+                >
                   Edit from v{layout.version}
                 </Link>
               </td>

@@ -4,7 +4,7 @@ import { z } from "zod";
 // seats per row, spacing, rotation, curve) rather than seat by seat, so a
 // 20,000-seat arena is a few kilobytes, edits are cheap and a person can read
 // the JSON. `expandLayout` turns it into seats; `validateLayout` checks it.
-// The format is documented in docs/api.md ("Seat-map layouts"); keep both in step.
+// The format is documented in docs/api.md ("The layout format"); keep both in step.
 
 export const LAYOUT_FORMAT = "marquee.layout/1";
 export const MAX_LAYOUT_SEATS = 50_000;

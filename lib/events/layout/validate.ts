@@ -1,5 +1,6 @@
 import { expandLayout, type LayoutSeat, type StandingArea } from "./expand";
 import { layoutInput, MAX_LAYOUT_SEATS, type Layout } from "./format";
+import { overlappingSeats, type OverlapCache } from "./overlaps";
 
 export type LayoutIssue = { path: string; message: string };
 
@@ -12,46 +13,6 @@ const MAX_REPORTED = 20;
 
 /** What the checks need to know of a seat: the builder passes its own preview seats, which carry more. */
 export type CheckedSeat = Pick<LayoutSeat, "key" | "sectionId" | "x" | "y">;
-
-/**
- * Pairs of seats closer than MIN_SEAT_DISTANCE, found through a grid so 20,000 seats cost milliseconds.
- * Cells are keyed by a number, not a "cx:cy" string: building 180,000 strings per check was most of its
- * cost. Two cells may share a key only for absurd coordinates, and every candidate pair is measured anyway.
- */
-function overlappingSeats<S extends CheckedSeat>(seats: readonly S[]): [S, S][] {
-  const cell = (v: number) => Math.floor(v / MIN_SEAT_DISTANCE);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (const seat of seats) {
-    minX = Math.min(minX, cell(seat.x));
-    minY = Math.min(minY, cell(seat.y));
-    maxY = Math.max(maxY, cell(seat.y));
-  }
-  const stride = maxY - minY + 3; // one spare cell on each side for the neighbours looked up
-  const cellKey = (cx: number, cy: number) => (cx - minX + 1) * stride + (cy - minY + 1);
-  const grid = new Map<number, S[]>();
-  const pairs: [S, S][] = [];
-  for (const seat of seats) {
-    const cx = cell(seat.x);
-    const cy = cell(seat.y);
-    for (let dx = -1; dx <= 1; dx++) {
-      for (let dy = -1; dy <= 1; dy++) {
-        const bucket = grid.get(cellKey(cx + dx, cy + dy));
-        if (!bucket) continue;
-        for (const other of bucket) {
-          if (Math.hypot(seat.x - other.x, seat.y - other.y) < MIN_SEAT_DISTANCE) pairs.push([other, seat]);
-          if (pairs.length >= MAX_REPORTED) return pairs;
-        }
-      }
-    }
-    const key = cellKey(cx, cy);
-    const bucket = grid.get(key);
-    if (bucket) bucket.push(seat);
-    else grid.set(key, [seat]);
-  }
-  return pairs;
-}
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
@@ -76,25 +37,58 @@ export function validateLayout(input: unknown): LayoutCheck {
   const seatKeys = new Set(
     (hasRemoved ? expandLayout({ ...layout, seatOverrides: {} }).seats : seats).map((s) => s.key),
   );
-  const issues = layoutIssues(layout, { seats, seatKeys });
+  const issues = layoutIssues(layout, { sections: seatsBySection(seats), seatKeys });
   return issues.length ? { ok: false, issues } : { ok: true, layout, seats, standing };
 }
 
-/** zod's issues as paths and messages. */
-export function shapeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): LayoutIssue[] {
-  return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+type ShapeIssue = {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  origin?: unknown;
+};
+
+function seatsBySection<S extends CheckedSeat>(seats: readonly S[]): Map<string, S[]> {
+  const bySection = new Map<string, S[]>();
+  for (const seat of seats) {
+    const list = bySection.get(seat.sectionId);
+    if (list) list.push(seat);
+    else bySection.set(seat.sectionId, [seat]);
+  }
+  return bySection;
+}
+
+/** zod's issues as paths and messages, numbers' limits in plain words ("must be at least 10"). */
+export function shapeIssues(issues: readonly ShapeIssue[]): LayoutIssue[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join("."), message: plainMessage(issue) }));
+}
+
+function plainMessage(issue: ShapeIssue): string {
+  if (issue.origin !== "number") return issue.message;
+  if (issue.code === "too_small") return `must be at least ${String(issue.minimum)}`;
+  if (issue.code === "too_big") return `must be at most ${String(issue.maximum)}`;
+  return issue.message;
 }
 
 /**
  * The checks beyond the shape, over a parsed layout and its expanded seats:
- * `seats` are the seats that remain (removed ones left out, overrides applied),
- * `seatKeys` the keys of every seat the sections describe, removed ones included.
+ * `sections` holds the seats that remain of each section by id (removed ones
+ * left out, overrides applied), `seatKeys` the keys of every seat the sections
+ * describe, removed ones included. The builder passes the same arrays for
+ * unchanged sections on every edit, with an overlap cache, so their checks
+ * are reused.
  */
 export function layoutIssues(
   layout: Layout,
-  expanded: { seats: readonly CheckedSeat[]; seatKeys: Pick<ReadonlySet<string>, "has"> },
+  expanded: {
+    sections: ReadonlyMap<string, readonly CheckedSeat[]>;
+    seatKeys: Pick<ReadonlySet<string>, "has">;
+    overlapCache?: OverlapCache;
+  },
 ): LayoutIssue[] {
-  const { seats, seatKeys } = expanded;
+  const { sections, seatKeys } = expanded;
   const issues: LayoutIssue[] = [];
   const zones = new Set(layout.zones.map((z) => z.key));
   for (const key of duplicates(layout.zones.map((z) => z.key))) {
@@ -115,15 +109,16 @@ export function layoutIssues(
     issues.push({ path: "sections", message: `Two sections have the id "${id}".` });
   }
 
-  if (seats.length > MAX_LAYOUT_SEATS) {
+  let seatCount = 0;
+  for (const seats of sections.values()) seatCount += seats.length;
+  if (seatCount > MAX_LAYOUT_SEATS) {
     issues.push({
       path: "sections",
-      message: `The layout has ${seats.length} seats; the most a layout may have is ${MAX_LAYOUT_SEATS}.`,
+      message: `The layout has ${seatCount} seats; the most a layout may have is ${MAX_LAYOUT_SEATS}.`,
     });
   }
-  const seated = new Set(seats.map((s) => s.sectionId));
   layout.sections.forEach((section, i) => {
-    if (section.kind !== "standing" && !seated.has(section.id)) {
+    if (section.kind !== "standing" && !sections.get(section.id)?.length) {
       issues.push({ path: `sections.${i}`, message: `Section ${section.label} has no seats left.` });
     }
   });
@@ -140,7 +135,12 @@ export function layoutIssues(
 
   // Point at the section of the later seat, so a form can show the problem beside the section just added or moved.
   const sectionIndex = new Map(layout.sections.map((s, i) => [s.id, i]));
-  for (const [a, b] of overlappingSeats(seats)) {
+  const overlaps = overlappingSeats([...sections.values()], {
+    distance: MIN_SEAT_DISTANCE,
+    limit: MAX_REPORTED,
+    ...(expanded.overlapCache ? { cache: expanded.overlapCache } : {}),
+  });
+  for (const [a, b] of overlaps) {
     issues.push({
       path: `sections.${sectionIndex.get(b.sectionId) ?? 0}`,
       message: `Seats ${a.key} and ${b.key} overlap; move or turn one of their sections.`,

@@ -12,8 +12,23 @@ import { authorizeVenue, createVenue, updateVenue } from "@/lib/events/venues";
 import { pathId } from "@/lib/http-params";
 import { services } from "@/lib/services";
 
-const VENUE_FIELDS = ["name", "address", "city", "region", "postalCode", "country", "timeZone", "latitude", "longitude"];
+const VENUE_FIELDS = [
+  "name",
+  "address",
+  "city",
+  "region",
+  "postalCode",
+  "country",
+  "timeZone",
+  "latitude",
+  "longitude",
+];
 const orgSlug = z.string().regex(/^[a-z0-9-]{1,100}$/);
+
+function revalidateVenuePages() {
+  revalidatePath("/organizer/[orgSlug]/venues", "page");
+  revalidatePath("/organizer/[orgSlug]/venues/[venueId]", "page");
+}
 
 export const createVenueAction = formAction(
   {
@@ -35,7 +50,7 @@ export const updateVenueAction = formAction(
     const { db } = services();
     const { organizationId } = await authorizeVenue(db, actor, venueId);
     const venue = await updateVenue(db, { organizationId, venueId, changes });
-    revalidatePath("/organizer/[orgSlug]/venues", "layout");
+    revalidateVenuePages();
     // React resets the form after an action; hand back what was saved so the fields show it.
     const values = Object.fromEntries(VENUE_FIELDS.map((key) => [key, String(venue[key as keyof typeof venue] ?? "")]));
     return { ok: true, message: "Venue saved.", values };
@@ -62,7 +77,8 @@ export const saveLayoutAction = formAction(
     await authorizeVenue(db, actor, venueId);
     try {
       const saved = await saveLayoutVersion(db, { venueId, document, createdById: actor.userId });
-      revalidatePath("/organizer/[orgSlug]/venues", "layout");
+      // The venue pages list versions; the builder itself keeps its state and is not re-rendered.
+      revalidateVenuePages();
       return { ok: true, message: `Saved as version ${saved.version}.`, created: { version: String(saved.version) } };
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "VALIDATION_FAILED") throw error;

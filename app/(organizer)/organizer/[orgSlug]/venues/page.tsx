@@ -49,8 +49,8 @@ export default async function VenuesPage({ params }: Props) {
               <p className="mt-2 text-sm text-slate-700">
                 {venue.latestLayout ? (
                   <>
-                    Seat map version {venue.latestLayout.version}: {venue.latestLayout.seatCount.toLocaleString("en-US")}{" "}
-                    seats
+                    Seat map version {venue.latestLayout.version}:{" "}
+                    {venue.latestLayout.seatCount.toLocaleString("en-US")} seats
                     {venue.latestLayout.standingCapacity
                       ? ` + ${venue.latestLayout.standingCapacity.toLocaleString("en-US")} standing`
                       : ""}

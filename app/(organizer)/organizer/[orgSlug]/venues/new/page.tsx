@@ -14,7 +14,9 @@ export default async function NewVenuePage({ params }: Props) {
   const { organization } = await requireOrganizationPage(orgSlug, `/organizer/${orgSlug}/venues/new`);
   return (
     <div className="max-w-2xl">
-      <Breadcrumbs items={[{ label: "Venues", href: `/organizer/${organization.slug}/venues` }, { label: "New venue" }]} />
+      <Breadcrumbs
+        items={[{ label: "Venues", href: `/organizer/${organization.slug}/venues` }, { label: "New venue" }]}
+      />
       <h1 className="mb-1 text-2xl font-bold">New venue</h1>
       <p className="mb-5 text-slate-700">Where it is and its time zone; you draw its seat map next.</p>
       <div className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">

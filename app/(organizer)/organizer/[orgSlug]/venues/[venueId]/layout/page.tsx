@@ -35,11 +35,7 @@ export default async function LayoutBuilderPage({ params, searchParams }: Props)
   return (
     <div className="flex flex-col gap-2">
       <Breadcrumbs
-        items={[
-          { label: "Venues", href: base },
-          { label: venue.name, href: venueHref },
-          { label: "Seat map" },
-        ]}
+        items={[{ label: "Venues", href: base }, { label: venue.name, href: venueHref }, { label: "Seat map" }]}
       />
       {document && !document.success && (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-red-800">
