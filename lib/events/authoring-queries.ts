@@ -57,6 +57,8 @@ export async function organizationEvents(db: DbOrTx, options: { organizationId: 
   });
 }
 
+export type OrganizationEventRow = Awaited<ReturnType<typeof organizationEvents>>[number];
+
 /** Whether `eventId` is an event of `organizationId` (pages answer 404 otherwise). */
 export async function isOrganizationEvent(db: DbOrTx, options: { organizationId: string; eventId: string }) {
   const count = await db.event.count({ where: { id: options.eventId, organizationId: options.organizationId } });

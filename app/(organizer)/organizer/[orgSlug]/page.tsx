@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { EventTable } from "@/components/organizer/event-table";
+import Link from "next/link";
+import { OrganizerEventList } from "@/components/event-authoring/event-list";
 import { requireOrganizationPage } from "@/lib/auth/organizer-page";
-import { organizationEvents } from "@/lib/events/dashboard";
+import { organizationEvents } from "@/lib/events/authoring-queries";
 import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Organizer dashboard" };
@@ -12,29 +13,42 @@ export default async function OrganizationOverviewPage({ params }: Props) {
   const { orgSlug } = await params;
   const { organization } = await requireOrganizationPage(orgSlug, `/organizer/${orgSlug}`);
   const { db, clock } = services();
-  const { upcoming, past } = await organizationEvents(db, { organizationId: organization.id, now: clock() });
-  const sold = upcoming.reduce((sum, e) => sum + e.sales.sold, 0);
-  const capacity = upcoming.reduce((sum, e) => sum + e.sales.capacity, 0);
+  const events = await organizationEvents(db, { organizationId: organization.id, now: clock() });
+  const upcoming = events.filter((e) => e.state !== "past");
+  const live = upcoming.filter((e) => e.state !== "draft" && e.state !== "cancelled");
+  const sold = live.reduce((sum, e) => sum + e.tickets.sold, 0);
+  const capacity = live.reduce((sum, e) => sum + e.tickets.capacity, 0);
+  const drafts = upcoming.filter((e) => e.state === "draft").length;
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-bold">{organization.name}</h1>
-        <p className="text-slate-600">
-          {upcoming.length} upcoming {upcoming.length === 1 ? "event" : "events"} · {sold.toLocaleString("en-US")} of{" "}
-          {capacity.toLocaleString("en-US")} tickets sold
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{organization.name}</h1>
+          <p className="text-slate-600" data-testid="overview-summary">
+            {live.length} upcoming {live.length === 1 ? "event" : "events"} on sale or scheduled · {drafts}{" "}
+            {drafts === 1 ? "draft" : "drafts"} · {sold.toLocaleString("en-US")} of {capacity.toLocaleString("en-US")}{" "}
+            tickets sold
+          </p>
+        </div>
+        <Link
+          href={`/organizer/${orgSlug}/events/new`}
+          className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700"
+        >
+          New event
+        </Link>
       </div>
       <section aria-labelledby="upcoming-heading" className="flex flex-col gap-2">
         <h2 id="upcoming-heading" className="text-lg font-semibold">
           Upcoming
         </h2>
-        <EventTable events={upcoming} hrefFor={(e) => `/events/${e.slug}`} />
-      </section>
-      <section aria-labelledby="past-heading" className="flex flex-col gap-2">
-        <h2 id="past-heading" className="text-lg font-semibold">
-          Past
-        </h2>
-        <EventTable events={past} hrefFor={(e) => `/events/${e.slug}`} />
+        {upcoming.length ? (
+          <OrganizerEventList events={upcoming} base={`/organizer/${orgSlug}/events`} />
+        ) : (
+          <p className="text-slate-600">Nothing coming up yet.</p>
+        )}
+        <Link href={`/organizer/${orgSlug}/events`} className="self-start text-sm font-medium text-brand-700 underline">
+          All events, past ones included
+        </Link>
       </section>
     </div>
   );

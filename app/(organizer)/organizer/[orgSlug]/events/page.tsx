@@ -1,28 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EventStateBadge } from "@/components/event-authoring/event-state-badge";
+import { OrganizerEventList } from "@/components/event-authoring/event-list";
 import { requireOrganizationPage } from "@/lib/auth/organizer-page";
 import { organizationEvents } from "@/lib/events/authoring-queries";
-import { formatEventDate } from "@/lib/format";
 import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Events" };
 
 type Props = { params: Promise<{ orgSlug: string }> };
-
-function Sold({ tickets }: { tickets: { sold: number; capacity: number } }) {
-  const share = tickets.capacity ? Math.min(100, Math.round((tickets.sold / tickets.capacity) * 100)) : 0;
-  return (
-    <div className="min-w-32">
-      <p className="text-sm tabular-nums">
-        {tickets.sold.toLocaleString("en-US")} / {tickets.capacity.toLocaleString("en-US")} sold
-      </p>
-      <div className="mt-1 h-1.5 rounded-full bg-slate-200" aria-hidden>
-        <div className="h-1.5 rounded-full bg-brand-600" style={{ width: `${share}%` }} />
-      </div>
-    </div>
-  );
-}
 
 export default async function OrganizerEventsPage({ params }: Props) {
   const { orgSlug } = await params;
@@ -53,31 +38,7 @@ export default async function OrganizerEventsPage({ params }: Props) {
           No events yet. Create a draft; nothing is public until you publish it.
         </p>
       ) : (
-        <ul
-          className="flex flex-col divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white"
-          data-testid="event-list"
-        >
-          {events.map((event) => (
-            <li key={event.id}>
-              <Link
-                href={`${base}/${event.id}`}
-                className="grid gap-2 px-4 py-3 hover:bg-slate-50 md:grid-cols-[minmax(0,2fr)_minmax(0,1.3fr)_auto_10rem] md:items-center md:gap-4"
-              >
-                <span className="min-w-0">
-                  <span className="block truncate font-semibold text-slate-900">{event.title}</span>
-                  <span className="block truncate text-sm text-slate-600">
-                    {event.venue.name}, {event.venue.city}
-                  </span>
-                </span>
-                <span className="text-sm text-slate-700">{formatEventDate(event.startsAt, event.venue.timeZone)}</span>
-                <span>
-                  <EventStateBadge state={event.state} />
-                </span>
-                <Sold tickets={event.tickets} />
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <OrganizerEventList events={events} base={base} />
       )}
     </div>
   );
