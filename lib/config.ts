@@ -26,6 +26,8 @@ const configSchema = z
     PAYMENT_PROVIDER: optional(z.enum(["stripe", "simulator"], "expected stripe or simulator")),
     RESEND_API_KEY: optional(z.string().regex(/^re_/, "expected a Resend API key (re_…)")),
     EMAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
+    /** Where uploaded event images are stored (relative to the working directory, or absolute). */
+    UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
     // Proxies whose X-Forwarded-For entries are skipped to find the client (lib/client-ip.ts); empty = none.
     TRUSTED_PROXIES: z
       .string()

@@ -13,6 +13,8 @@ import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { redisConnectionFor, sharedRedisConnection, type RedisConnection } from "@/lib/redis/client";
 import { searchEngineFor } from "@/lib/search";
 import type { SearchEngine } from "@/lib/search/engine";
+import { uploadStoreFor } from "@/lib/uploads";
+import type { UploadStore } from "@/lib/uploads/store";
 
 /**
  * Everything a request, a server action or a worker job may need, built in
@@ -32,6 +34,8 @@ export type Services = {
   webhookSecret: string;
   search: SearchEngine;
   email: EmailSender;
+  /** Uploaded files (event images). */
+  uploads: UploadStore;
   clock: () => Date;
   appUrl: string;
 };
@@ -61,6 +65,7 @@ export function buildServices(parts: {
     ...payments,
     search: searchEngineFor(config, db),
     email: emailSenderFor(config, db),
+    uploads: uploadStoreFor(config),
     clock,
     appUrl: config.APP_URL,
   };

@@ -87,14 +87,15 @@ export type EventForSale = NonNullable<Awaited<ReturnType<typeof eventForSale>>>
 /** Published and cancelled events are public; drafts are not, to anyone outside the organization. */
 const PUBLIC_STATUSES: EventStatus[] = ["PUBLISHED", "CANCELLED"];
 
-/** A public event by id or slug with its venue, organization and ticket types, or null. */
+/** A public event by id or slug with its venue, organization and visible ticket types, or null. */
 export function publicEvent(db: DbOrTx, idOrSlug: string) {
   return db.event.findFirst({
     where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }], status: { in: PUBLIC_STATUSES } },
     include: {
       venue: true,
       organization: { select: { id: true, name: true } },
-      ticketTypes: { orderBy: { sortOrder: "asc" } },
+      // Hidden types (not for public sale) stay out of public reads.
+      ticketTypes: { where: { hidden: false }, orderBy: { sortOrder: "asc" } },
     },
   });
 }

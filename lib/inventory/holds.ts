@@ -304,4 +304,19 @@ export async function releaseHoldIn(tx: Tx, store: HoldStore, holdId: string): P
   return true;
 }
 
+/**
+ * Ends every hold of an event that is still ACTIVE (its cancellation), in the
+ * caller's transaction, in id order; returns how many were released.
+ */
+export async function releaseEventHolds(tx: Tx, store: HoldStore, eventId: string): Promise<number> {
+  const holds = await tx.hold.findMany({
+    where: { eventId, status: "ACTIVE" },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  let released = 0;
+  for (const hold of holds) if (await releaseHoldIn(tx, store, hold.id)) released++;
+  return released;
+}
+
 export { capacitiesOf };

@@ -10,6 +10,8 @@ export const ORDER_EMAIL_TOPIC = "email.order";
 const orderEmailPayload = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("confirmed"), orderId: z.string() }),
   z.object({ kind: z.literal("refunded"), orderId: z.string(), reason: z.string() }),
+  // The event was cancelled: what this order gets back now, and the organizer's note, if any.
+  z.object({ kind: z.literal("cancelled"), orderId: z.string(), refundMinor: z.number(), note: z.string().optional() }),
 ]);
 type OrderEmail = z.infer<typeof orderEmailPayload>;
 
@@ -45,14 +47,27 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
             `${when} at ${order.event.venue.name}, ${order.event.venue.city}.`,
             `${order._count.tickets} ticket(s), ${total} paid. Your tickets: ${link}`,
           ]
-        : [
-            `We refunded ${total} for your order for ${order.event.title}.`,
-            email.reason,
-            `The refund reaches your card in 5–10 days. Details: ${link}`,
-          ];
+        : email.kind === "refunded"
+          ? [
+              `We refunded ${total} for your order for ${order.event.title}.`,
+              email.reason,
+              `The refund reaches your card in 5–10 days. Details: ${link}`,
+            ]
+          : [
+              `${order.event.title} (${when} at ${order.event.venue.name}) has been cancelled, and your tickets are no longer valid.`,
+              ...(email.note ? [`From the organizer: ${email.note}`] : []),
+              email.refundMinor > 0
+                ? `We refunded ${formatMoney(email.refundMinor, order.currency)} to the card you paid with; it reaches your card in 5–10 days. You don't need to do anything. Details: ${link}`
+                : `Nothing is left to refund for this order. Details: ${link}`,
+            ];
+    const subjects = {
+      confirmed: `Your tickets: ${order.event.title}`,
+      refunded: `Refund: ${order.event.title}`,
+      cancelled: `Cancelled: ${order.event.title}`,
+    };
     await sender.send({
       to: order.email,
-      subject: email.kind === "confirmed" ? `Your tickets: ${order.event.title}` : `Refund: ${order.event.title}`,
+      subject: subjects[email.kind],
       text: lines.join("\n\n"),
       html: lines.map((l) => `<p>${escape(l)}</p>`).join(""),
     });

@@ -22,12 +22,21 @@ const refundPayload = z.object({ refundId: z.string() });
  */
 export async function scheduleRefund(
   tx: Tx,
-  options: { orderId: string; paymentId: string; amountMinor: number; currency: string; reason: string },
+  options: {
+    orderId: string;
+    paymentId: string;
+    amountMinor: number;
+    currency: string;
+    reason: string;
+    /** False when the caller sends an e-mail of its own that covers the refund (a cancelled event). */
+    notify?: boolean;
+  },
 ) {
-  const refund = await createRefund(tx, options);
-  await enqueueOutbox(tx, { topic: REFUND_TOPIC, payload: { refundId: refund.id } });
-  await enqueueOrderEmail(tx, { kind: "refunded", orderId: options.orderId, reason: options.reason });
-  return refund;
+  const { notify = true, ...refund } = options;
+  const created = await createRefund(tx, refund);
+  await enqueueOutbox(tx, { topic: REFUND_TOPIC, payload: { refundId: created.id } });
+  if (notify) await enqueueOrderEmail(tx, { kind: "refunded", orderId: options.orderId, reason: options.reason });
+  return created;
 }
 
 /** The order's refunded amount follows what the provider has confirmed (never above its total). */

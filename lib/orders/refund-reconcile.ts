@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import { returnToSale } from "@/lib/inventory/return-to-sale";
 import { orderIdOfPaymentIntent } from "@/lib/payments/records";
 import { transitionOrder } from "./state";
+import { voidIssuedTickets } from "./tickets";
 
 // Refunds reported by the provider (charge.refunded), ours or made in Stripe's
 // dashboard. Refunds we start ourselves are in refund-payout.ts.
@@ -36,11 +37,7 @@ export async function recordExternalRefund(tx: Tx, options: { paymentIntentId: s
 }
 
 async function voidTickets(tx: Tx, orderId: string) {
-  const tickets = await tx.ticket.findMany({
-    where: { orderId, status: "ISSUED" },
-    select: { id: true, seatId: true, ticketTypeId: true },
-  });
-  await tx.ticket.updateMany({ where: { id: { in: tickets.map((t) => t.id) } }, data: { status: "VOIDED" } });
+  const tickets = await voidIssuedTickets(tx, orderId);
   const gaCounts = new Map<string, number>();
   for (const t of tickets) if (!t.seatId) gaCounts.set(t.ticketTypeId, (gaCounts.get(t.ticketTypeId) ?? 0) + 1);
   await returnToSale(tx, {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { HoldStore } from "@/lib/inventory/hold-store";
+import { lockEventStatus } from "@/lib/events/edits";
 import { eventForSale } from "@/lib/events/queries";
 import { lockFanForEvent, releaseHoldIn } from "@/lib/inventory/holds";
 import { enqueueSearchSync } from "@/lib/events/search-sync";
@@ -8,6 +9,7 @@ import { sellHold, type SaleResult } from "@/lib/inventory/sale";
 import { log } from "@/lib/log";
 import type { CheckoutSessionView } from "@/lib/payments/gateway";
 import { markPaymentCancelled, markPaymentSucceeded } from "@/lib/payments/records";
+import { EVENT_CANCELLED_REASON } from "./cancellation";
 import { enqueueOrderEmail } from "./emails";
 import { scheduleRefund } from "./refund-payout";
 import { transitionOrder } from "./state";
@@ -28,6 +30,11 @@ async function lockOrder(tx: Tx, orderId: string) {
 }
 
 type LockedOrder = NonNullable<Awaited<ReturnType<typeof lockOrder>>>;
+
+async function lockEventOfOrder(tx: Tx, orderId: string) {
+  const order = await tx.order.findUnique({ where: { id: orderId }, select: { eventId: true } });
+  if (order) await lockEventStatus(tx, order.eventId);
+}
 
 /**
  * Why a captured payment must not become tickets, or null: the amount is not
@@ -52,6 +59,9 @@ async function reasonToRefuse(tx: Tx, order: LockedOrder, session: CheckoutSessi
     eventForSale(tx, order.eventId),
     tx.orderItem.aggregate({ where: { orderId: order.id }, _sum: { quantity: true } }),
   ]);
+  // Read under lockEventStatus. A PENDING order of a cancelled event comes from a hold taken while the
+  // cancellation committed (the cancellation closes every other PENDING order).
+  if (event?.status === "CANCELLED") return EVENT_CANCELLED_REASON;
   const perOrderLimit = event?.perOrderLimit ?? 0;
   const exceeds = await wouldExceedFanLimit(tx, {
     eventId: order.eventId,
@@ -74,6 +84,9 @@ export async function settlePaidSession(
   session: CheckoutSessionView,
   now: Date,
 ): Promise<SettleOutcome> {
+  // The event first, then the order: a cancellation takes them in the same order (docs/architecture.md,
+  // "Cancelling an event"), so a payment settles either before the event is cancelled or after, never during.
+  if (session.orderId) await lockEventOfOrder(tx, session.orderId);
   const order = session.orderId ? await lockOrder(tx, session.orderId) : null;
   if (!order) {
     log.error({ sessionId: session.id }, "payment for an unknown order");

@@ -41,3 +41,19 @@ export async function issueTickets(tx: Tx, orderId: string): Promise<number> {
   await tx.ticket.createMany({ data: tickets });
   return tickets.length;
 }
+
+/**
+ * Voids an order's issued tickets and returns what they were for. Whether
+ * their seats go back on sale is the caller's decision (a refund: yes; a
+ * cancelled event: no).
+ */
+export async function voidIssuedTickets(tx: Tx, orderId: string) {
+  const tickets = await tx.ticket.findMany({
+    where: { orderId, status: "ISSUED" },
+    select: { id: true, seatId: true, ticketTypeId: true },
+  });
+  if (tickets.length > 0) {
+    await tx.ticket.updateMany({ where: { id: { in: tickets.map((t) => t.id) } }, data: { status: "VOIDED" } });
+  }
+  return tickets;
+}

@@ -169,3 +169,48 @@ export async function confirmedRefundTotal(db: DbOrTx, orderId: string): Promise
   const { _sum } = await db.refund.aggregate({ where: { orderId, status: "SUCCEEDED" }, _sum: { amountMinor: true } });
   return _sum.amountMinor ?? 0;
 }
+
+/** The captured payment of an order (the one refunds are made against), or null. */
+export function capturedPaymentOf(db: DbOrTx, orderId: string) {
+  return db.payment.findFirst({
+    where: { orderId, status: "SUCCEEDED" },
+    select: { id: true, currency: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** What refunds of an order amount to, by state: confirmed by the provider, and still on their way. */
+export async function refundTotalsOf(
+  db: DbOrTx,
+  orderId: string,
+): Promise<{ succeededMinor: number; pendingMinor: number }> {
+  const rows = await db.refund.groupBy({
+    by: ["status"],
+    where: { orderId, status: { in: ["SUCCEEDED", "PENDING"] } },
+    _sum: { amountMinor: true },
+  });
+  const sum = (status: string) => rows.find((r) => r.status === status)?._sum.amountMinor ?? 0;
+  return { succeededMinor: sum("SUCCEEDED"), pendingMinor: sum("PENDING") };
+}
+
+/** How many refunds of an event's orders are paid out, still pending, or refused by the provider. */
+export async function refundCountsForEvent(
+  db: DbOrTx,
+  eventId: string,
+): Promise<{ succeeded: number; pending: number; failed: number }> {
+  const rows = await db.refund.groupBy({ by: ["status"], where: { order: { eventId } }, _count: { _all: true } });
+  const count = (status: string) => rows.find((r) => r.status === status)?._count._all ?? 0;
+  return { succeeded: count("SUCCEEDED"), pending: count("PENDING"), failed: count("FAILED") };
+}
+
+/** Payment pages still open for an event's orders in these statuses (orders closed while their page was open). */
+export async function openSessionIdsOfEvent(
+  db: DbOrTx,
+  options: { eventId: string; orderStatuses: ("CANCELLED" | "EXPIRED")[] },
+): Promise<string[]> {
+  const rows = await db.payment.findMany({
+    where: { status: "PENDING", order: { eventId: options.eventId, status: { in: options.orderStatuses } } },
+    select: { providerSessionId: true },
+  });
+  return rows.map((r) => r.providerSessionId);
+}

@@ -3,6 +3,7 @@ import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/search-sync";
 import { reclaimLapsedHolds } from "@/lib/inventory/postgres-hold-store";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { WELCOME_TOPIC, welcomeEmailHandler } from "@/lib/notifications/welcome";
+import { CANCEL_EVENT_TOPIC, cancelEventHandler } from "@/lib/orders/cancellation";
 import { ORDER_EMAIL_TOPIC, orderEmailHandler } from "@/lib/orders/emails";
 import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refund-payout";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
@@ -18,13 +19,14 @@ export function workerJobs(services: Services): Job[] {
     [WELCOME_TOPIC]: welcomeEmailHandler(email),
     [ORDER_EMAIL_TOPIC]: orderEmailHandler(db, email, appUrl),
     [REFUND_TOPIC]: refundHandler(db, gateway),
+    [CANCEL_EVENT_TOPIC]: cancelEventHandler({ db, gateway }),
     [SEARCH_SYNC_TOPIC]: searchSyncHandler((eventId) => search.syncEvent(eventId)),
   };
   return [
     {
       name: "outbox",
       intervalMs: 1_000,
-      run: (client) => drainOutbox(client, outboxHandlers, { persistentTopics: [REFUND_TOPIC] }),
+      run: (client) => drainOutbox(client, outboxHandlers, { persistentTopics: [REFUND_TOPIC, CANCEL_EVENT_TOPIC] }),
     },
     {
       name: "expire-holds",

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { GET as searchRoute } from "@/app/api/v1/events/route";
 import { GET as suggestRoute } from "@/app/api/v1/search/suggest/route";
 import { db } from "@/lib/db";
-import { cancelEvent, updateEventDetails } from "@/lib/events/edits";
+import { updateEventDetails } from "@/lib/events/edits";
+import { cancelEvent } from "@/lib/orders/cancellation";
+import { services } from "@/lib/services";
 import { call } from "../support/http";
 import { createSearchCatalogue } from "../support/search-catalogue";
 
@@ -66,7 +68,7 @@ describe("search freshness with the PostgreSQL engine", () => {
     const edited = await call(searchRoute, { path: "/?q=quillfeather" });
     expect(edited.json.items.map((i: { id: string }) => i.id)).toEqual([id]);
 
-    await cancelEvent(db, id);
+    await cancelEvent(services(), { eventId: id });
     expect((await call(searchRoute, { path: "/?q=quillfeather" })).json.total).toBe(0);
     expect(
       await db.outboxMessage.count({

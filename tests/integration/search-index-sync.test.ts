@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { cancelEvent, updateEventDetails } from "@/lib/events/edits";
+import { updateEventDetails } from "@/lib/events/edits";
+import { cancelEvent } from "@/lib/orders/cancellation";
+import { services } from "@/lib/services";
 import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/search-sync";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { collectionSchema, typesenseSearch } from "@/lib/search/typesense";
@@ -37,7 +39,7 @@ describe("index sync to Typesense through the outbox", () => {
     await drain();
     expect(indexed(event!.id)).toMatchObject({ title: "Brand New Title", status: "PUBLISHED" });
 
-    await cancelEvent(db, event!.id);
+    await cancelEvent(services(), { eventId: event!.id });
     await drain();
     expect(indexed(event!.id)).toMatchObject({ status: "CANCELLED" });
   });

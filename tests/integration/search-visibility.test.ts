@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { GET as searchRoute } from "@/app/api/v1/events/route";
 import { GET as suggestRoute } from "@/app/api/v1/search/suggest/route";
 import { db } from "@/lib/db";
-import { cancelEvent } from "@/lib/events/edits";
+import { cancelEvent } from "@/lib/orders/cancellation";
+import { services } from "@/lib/services";
 import type { EventStatus } from "@/lib/generated/prisma/enums";
 import { pruneSearchTerms } from "@/lib/search/prune";
 import { uniqueSlug } from "../support/factories";
@@ -152,7 +153,7 @@ describe("search shows only published, upcoming events (#8)", () => {
     expect(await labels(event.performer)).toContain(`performer:${event.performer}`);
     expect(await labels(event.venue)).toContain(`venue:${event.venue}`);
 
-    await cancelEvent(db, event.id);
+    await cancelEvent(services(), { eventId: event.id });
 
     expect(await labels(event.performer)).not.toContain(`performer:${event.performer}`);
     expect(await labels(event.venue)).not.toContain(`venue:${event.venue}`);
@@ -182,7 +183,7 @@ describe("search shows only published, upcoming events (#8)", () => {
   it("keeps the terms a published event still uses when another event with them is cancelled", async () => {
     const cancelled = await eventWithOwnNames("PUBLISHED");
     await eventWithOwnNames("PUBLISHED", cancelled);
-    await cancelEvent(db, cancelled.id);
+    await cancelEvent(services(), { eventId: cancelled.id });
 
     await prune();
 
@@ -205,7 +206,7 @@ describe("search shows only published, upcoming events (#8)", () => {
     // The word becomes stale: its only event is cancelled. A draft with the same word is then
     // published in a transaction that is still open while the prune runs.
     const first = await eventWithOwnNames("PUBLISHED");
-    await cancelEvent(db, first.id);
+    await cancelEvent(services(), { eventId: first.id });
     const second = await eventWithOwnNames("DRAFT", first);
 
     let pruning: ReturnType<typeof prune> | undefined;

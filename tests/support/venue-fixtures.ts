@@ -1,8 +1,17 @@
 import { issueApiToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { LAYOUT_FORMAT, type LayoutInput } from "@/lib/events/layout/format";
+import { saveLayoutVersion } from "@/lib/events/venue-layouts";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
+import { arenaLayout } from "@/prisma/demo/arena-layout";
 import { createUserWithToken, uniqueSlug } from "./factories";
+
+/** An organization with an OWNER (an ORGANIZER user with a token). */
+export async function createOrganizerOrganization() {
+  const organization = await db.organization.create({ data: { slug: uniqueSlug("org"), name: "Test Org" } });
+  const owner = await addMember(organization.id, "OWNER");
+  return { organization, owner };
+}
 
 /** A new organization and a member of it holding `role`, with an API token. */
 export async function createOrganizationWithMember(role: MembershipRole = "OWNER") {
@@ -11,16 +20,38 @@ export async function createOrganizationWithMember(role: MembershipRole = "OWNER
   return { organization, ...member };
 }
 
-/** Another user with `role` in the organization, with an API token. */
+/** Another user of the organization with `role`, and their token. */
 export async function addMember(organizationId: string, role: MembershipRole) {
-  const { user, token } = await createUserWithToken(role === "CHECK_IN" ? "FAN" : "ORGANIZER");
-  await db.membership.create({ data: { userId: user.id, organizationId, role } });
-  return { user, token };
+  const member = await createUserWithToken(role === "CHECK_IN" ? "FAN" : "ORGANIZER");
+  await db.membership.create({ data: { userId: member.user.id, organizationId, role } });
+  return member;
 }
 
 /** A token made for one organization only. */
 export async function scopedToken(userId: string, organizationId: string) {
   return (await issueApiToken(db, { userId, name: "scoped", organizationId })).token;
+}
+
+export async function createVenue(organizationId: string, timeZone = "America/New_York") {
+  return db.venue.create({
+    data: {
+      organizationId,
+      slug: uniqueSlug("venue"),
+      name: "Authoring Arena",
+      address: "1 Stage Rd",
+      city: "Testville",
+      country: "US",
+      timeZone,
+      latitude: 40.7,
+      longitude: -74,
+    },
+  });
+}
+
+/** Saves `document` (the demo arena by default) as the venue's next layout version, as the builder does. */
+export async function addLayoutVersion(venueId: string, document: LayoutInput = arenaLayout()) {
+  const saved = await saveLayoutVersion(db, { venueId, document, createdById: null });
+  return db.venueLayout.findUniqueOrThrow({ where: { id: saved.id } });
 }
 
 export const venueBody = (overrides: Record<string, unknown> = {}) => ({

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Countdown } from "@/components/checkout/countdown";
 import { EventArt } from "@/components/events/event-art";
+import { EventDescription } from "@/components/events/event-description";
+import { EventImage } from "@/components/events/event-image";
 import { EventJsonLd } from "@/components/events/event-json-ld";
 import { GaPicker } from "@/components/ticket-picker/ga-picker";
 import { ReservedPicker } from "@/components/ticket-picker/reserved-picker";
@@ -41,7 +43,7 @@ function SaleState({
   if (state === "cancelled") {
     return (
       <p className="rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">
-        This event has been cancelled. Tickets are no longer on sale.
+        This event has been cancelled. Ticket holders are refunded automatically.
       </p>
     );
   }
@@ -80,7 +82,11 @@ export default async function EventPage({ params }: Props) {
     <article className="flex flex-col gap-6">
       <EventJsonLd event={event} url={`${appUrl}/events/${event.slug}`} remaining={left} />
       <header className="grid gap-4 md:grid-cols-[1fr_2fr] md:items-center">
-        <EventArt title={event.title} category={event.category} className="aspect-video w-full rounded-2xl" />
+        {event.imagePath ? (
+          <EventImage path={event.imagePath} alt="" className="aspect-video w-full rounded-2xl" />
+        ) : (
+          <EventArt title={event.title} category={event.category} className="aspect-video w-full rounded-2xl" />
+        )}
         <div>
           <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{event.category.toLowerCase()}</p>
           <h1 className="text-3xl font-extrabold">{event.title}</h1>
@@ -127,7 +133,9 @@ export default async function EventPage({ params }: Props) {
         <h2 id="about-heading" className="text-lg font-bold">
           About
         </h2>
-        <p className="mt-1 whitespace-pre-line text-slate-800">{event.description}</p>
+        <div className="mt-1">
+          <EventDescription markdown={event.description} />
+        </div>
         <p className="mt-2 text-sm text-slate-600">Presented by {event.organization.name}</p>
       </section>
     </article>
