@@ -18,6 +18,17 @@ export function sectionIndexOf(path: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** Issues of one place together: twenty overlapping seats of one section are one problem to fix. */
+function groupByPath(issues: readonly LayoutIssue[]) {
+  const groups: { path: string; messages: string[] }[] = [];
+  for (const issue of issues) {
+    const group = groups.find((g) => g.path === issue.path);
+    if (group) group.messages.push(issue.message);
+    else groups.push({ path: issue.path, messages: [issue.message] });
+  }
+  return groups;
+}
+
 /** What stops the layout from being saved, each with a way to get to it. */
 export function IssuesPanel({ issues, sectionLabels, orphanCount, onShowSection, onDropOrphans }: Props) {
   if (issues.length === 0) {
@@ -39,18 +50,29 @@ export function IssuesPanel({ issues, sectionLabels, orphanCount, onShowSection,
       }
     >
       <ul className="flex flex-col gap-2 text-sm" data-testid="layout-issues">
-        {issues.map((issue, i) => {
-          const index = sectionIndexOf(issue.path);
+        {groupByPath(issues).map(({ path, messages }, i) => {
+          const index = sectionIndexOf(path);
           const label = index === null ? undefined : sectionLabels[index];
+          const [first, ...more] = messages;
           return (
             <li
-              key={`${issue.path}-${i}`}
+              key={`${path}-${i}`}
               className="flex flex-wrap items-start justify-between gap-2 border-l-4 border-red-600 pl-2"
             >
-              <span>
-                {issue.message}
-                {issue.path && <span className="block font-mono text-xs text-slate-600">{issue.path}</span>}
-              </span>
+              <div className="min-w-0 flex-1">
+                <p>{first}</p>
+                {more.length > 0 && (
+                  <details className="text-slate-700">
+                    <summary className="cursor-pointer text-xs font-medium">and {more.length} more like it</summary>
+                    <ul className="mt-1 list-disc pl-4 text-xs">
+                      {more.map((message, j) => (
+                        <li key={j}>{message}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+                {path && <p className="font-mono text-xs text-slate-600">{path}</p>}
+              </div>
               {index !== null && label !== undefined && (
                 <button type="button" className={buttonClass} onClick={() => onShowSection(index)}>
                   Edit section {label}

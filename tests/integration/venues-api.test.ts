@@ -221,6 +221,10 @@ describe("PUT /api/v1/venues/{id}/layout", () => {
       seats: { perRow: 60 },
     } as (typeof layout.sections)[number];
     layout.sections[1] = { ...layout.sections[1]!, radius: 700 } as (typeof layout.sections)[number];
+    layout.sections[2] = {
+      ...layout.sections[2]!,
+      rect: { x: 700, y: 0, width: 60, height: 40 },
+    } as (typeof layout.sections)[number];
     const overrides: Record<string, { accessibility: "companion"; disabled: true }> = {};
     for (let row = 1; row <= 40; row++) {
       for (let seat = 1; seat <= 60; seat++)

@@ -144,6 +144,17 @@ describe("layout builder preview", () => {
     expect(preview.issues).toContainEqual({ path: "seatOverrides.A/H/16", message: "There is no seat A/H/16." });
   });
 
+  it("reports seats inside a standing area", () => {
+    const layout = blockAndArc();
+    const block = layout.sections[0] as Extract<LayoutSection, { kind: "block" }>;
+    const pit = newSection("standing", layout, []);
+    const covering = { ...pit, rect: { x: block.origin.x - 5, y: block.origin.y - 5, width: 30, height: 30 } };
+    const preview = buildPreview(apply(layout, { type: "addSection", section: covering }), createPreviewCache());
+    expect(preview.issues).toEqual([
+      { path: "sections.2", message: "Seat A/A/1 is inside the standing area Floor; move one of them." },
+    ]);
+  });
+
   it("reuses every untouched section's seat objects, so the map redraws only the edited one", () => {
     const cache = createPreviewCache();
     const layout = twentyThousandSeats();

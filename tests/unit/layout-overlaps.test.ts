@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createOverlapCache, overlappingSeats } from "@/lib/events/layout/overlaps";
+import { createOverlapCache, overlappingSeats, seatsInAreas } from "@/lib/events/layout/overlaps";
 
 type Seat = { key: string; x: number; y: number };
 
@@ -52,5 +52,18 @@ describe("overlapping seats", () => {
     expect(cache.cross.get(a)?.get(moved)).toBeUndefined(); // boxes apart: not even looked at
     expect(first).toHaveLength(20);
     expect(overlappingSeats([a, b], { ...options, cache })).toEqual(overlappingSeats([a, b], options));
+  });
+
+  it("finds a seat inside a standing area, one per area and section", () => {
+    const a = grid("A", 0, 0, 3, 3);
+    const b = grid("B", 100, 0, 3, 3);
+    const found = seatsInAreas(
+      [a, b],
+      [
+        { x: 5, y: -5, width: 30, height: 10 }, // over A's first row, from its second seat
+        { x: 200, y: 200, width: 50, height: 50 },
+      ],
+    );
+    expect(found.map(({ area, seat }) => `${area}:${seat.key}`)).toEqual(["0:A/0/1"]);
   });
 });

@@ -129,3 +129,28 @@ export function overlappingSeats<S extends PlacedPoint>(
   }
   return pairs.slice(0, limit);
 }
+
+export type Area = { x: number; y: number; width: number; height: number };
+
+/**
+ * Seats standing inside a standing area, at most one per (area, section): a
+ * seat there would be sold twice over, once as a seat and once as standing room.
+ */
+export function seatsInAreas<S extends PlacedPoint>(
+  groups: readonly Group<S>[],
+  areas: readonly Area[],
+  cache?: OverlapCache,
+): { area: number; seat: S }[] {
+  const found: { area: number; seat: S }[] = [];
+  const boxes = groups.map((g) => (g.length ? cached(cache?.boxes, g, () => boxOf(g)) : null));
+  areas.forEach((area, index) => {
+    const rect = { minX: area.x, minY: area.y, maxX: area.x + area.width, maxY: area.y + area.height };
+    groups.forEach((group, g) => {
+      const box = boxes[g];
+      if (!box || !near(box, rect, 0)) return;
+      const seat = group.find((s) => inside(s, rect, 0));
+      if (seat) found.push({ area: index, seat });
+    });
+  });
+  return found;
+}

@@ -1,6 +1,6 @@
 import { expandLayout, type LayoutSeat, type StandingArea } from "./expand";
 import { layoutInput, MAX_LAYOUT_SEATS, type Layout } from "./format";
-import { overlappingSeats, type OverlapCache } from "./overlaps";
+import { overlappingSeats, seatsInAreas, type OverlapCache } from "./overlaps";
 
 export type LayoutIssue = { path: string; message: string };
 
@@ -24,8 +24,8 @@ function duplicates(values: string[]): string[] {
 /**
  * Parses and checks a layout: the JSON shape, then what a shape cannot say —
  * zones that exist, unique section labels and ids, overrides that name real
- * seats, no section left empty, no two seats on top of each other, a bounded
- * size. Every problem is reported at once, with a path a form can point at.
+ * seats, no section left empty, no two seats on top of each other, no seat
+ * inside a standing area, a bounded size. Every problem is reported at once, with a path a form can point at.
  */
 export function validateLayout(input: unknown): LayoutCheck {
   const parsed = layoutInput.safeParse(input);
@@ -145,6 +145,19 @@ export function layoutIssues(
       path: `sections.${sectionIndex.get(b.sectionId) ?? 0}`,
       message: `Seats ${a.key} and ${b.key} overlap; move or turn one of their sections.`,
     });
+  }
+
+  const standing = layout.sections.flatMap((section, index) =>
+    section.kind === "standing" ? [{ index, label: section.label, ...section.rect }] : [],
+  );
+  if (standing.length) {
+    for (const { area, seat } of seatsInAreas([...sections.values()], standing, expanded.overlapCache)) {
+      const { index, label } = standing[area]!;
+      issues.push({
+        path: `sections.${Math.max(index, sectionIndex.get(seat.sectionId) ?? 0)}`,
+        message: `Seat ${seat.key} is inside the standing area ${label}; move one of them.`,
+      });
+    }
   }
   return issues;
 }
