@@ -20,6 +20,8 @@ export type RouteSpec<A extends Access, B, Q, P> = {
   body?: B;
   query?: Q;
   params?: P;
+  /** The body limit, when a route needs more than JSON_BODY_LIMIT_BYTES (a seat-map layout, say). */
+  bodyLimitBytes?: number;
 };
 
 export type RouteContext<A extends Access, B, Q, P> = {
@@ -54,8 +56,8 @@ function parse<S extends Schema | undefined>(schema: S, value: unknown, where: s
   return result.data as Parsed<S>;
 }
 
-async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await readBodyText(request, JSON_BODY_LIMIT_BYTES);
+async function readJsonBody(request: Request, limitBytes: number): Promise<unknown> {
+  const text = await readBodyText(request, limitBytes);
   // An empty body is "no body"; the schema decides whether that is allowed.
   if (text === "") return undefined;
   const type = request.headers.get("content-type") ?? "";
@@ -92,7 +94,7 @@ export function errorResponse(error: unknown, requestLog: typeof log, requestId:
 /**
  * Wraps a route handler: request id, auth (with an Origin check on
  * cookie-authenticated writes), zod parsing of params, query and body (at
- * most 64 kB), and the mapping of errors to `{ error: { code, message, details } }`.
+ * most 64 kB unless the route says otherwise), and the mapping of errors to `{ error: { code, message, details } }`.
  * The handler only sees input that passed validation.
  */
 export function route<
@@ -111,7 +113,11 @@ export function route<
       if (actor?.via === "session") assertSameOriginWrite(request, config().APP_URL);
       const params = parse(spec.params, args ? await args.params : {}, "path");
       const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query string");
-      const body = parse(spec.body, spec.body ? await readJsonBody(request) : undefined, "request body");
+      const body = parse(
+        spec.body,
+        spec.body ? await readJsonBody(request, spec.bodyLimitBytes ?? JSON_BODY_LIMIT_BYTES) : undefined,
+        "request body",
+      );
       const ip = clientIp(request.headers, config().TRUSTED_PROXIES);
       const context = { request, requestId, log: requestLog, body, query, params, actor, clientIp: ip };
       const response = await handler(context as RouteContext<A, B, Q, P>);

@@ -8,6 +8,8 @@ type FieldProps = {
   hint?: string;
   required?: boolean;
   minLength?: number;
+  inputMode?: "text" | "decimal" | "numeric";
+  maxLength?: number;
 };
 
 export function Field({ name, label, type = "text", errors, hint, ...input }: FieldProps) {

@@ -24,11 +24,9 @@ export function sameViewBox(a: ViewBox, b: ViewBox): boolean {
 
 export type MapLayout = { bounds: ViewBox; stage: ViewBox };
 
-/** The whole venue with a stage band above the seats and a margin all round. */
-export function mapLayout(points: readonly Point[]): MapLayout {
-  if (points.length === 0) {
-    return { bounds: { x: 0, y: 0, width: 1000, height: 800 }, stage: { x: 350, y: 20, width: 300, height: 40 } };
-  }
+type Extent = { minX: number; minY: number; maxX: number; maxY: number };
+
+function extentOf(points: readonly Point[]): Extent {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -39,11 +37,46 @@ export function mapLayout(points: readonly Point[]): MapLayout {
     maxX = Math.max(maxX, p.x);
     maxY = Math.max(maxY, p.y);
   }
+  return { minX, minY, maxX, maxY };
+}
+
+const cornersOf = (boxes: readonly ViewBox[]): Point[] =>
+  boxes.flatMap((b) => [
+    { x: b.x, y: b.y },
+    { x: b.x + b.width, y: b.y + b.height },
+  ]);
+
+/**
+ * The whole venue with a stage band above the seats and a margin all round.
+ * The builder's preview may pass the layout's own stage (used instead of the
+ * band) and its standing areas; the bounds then take them in too.
+ */
+export function mapLayout(
+  seats: readonly Point[],
+  fixed: { stage?: ViewBox | undefined; areas?: readonly ViewBox[] | undefined } = {},
+): MapLayout {
+  const points = fixed.stage || fixed.areas?.length ? [...seats, ...cornersOf(fixed.areas ?? [])] : seats;
+  if (points.length === 0 && !fixed.stage) {
+    return { bounds: { x: 0, y: 0, width: 1000, height: 800 }, stage: { x: 350, y: 20, width: 300, height: 40 } };
+  }
+  const { minX, minY, maxX, maxY } = extentOf(fixed.stage ? [...points, ...cornersOf([fixed.stage])] : points);
   const width = Math.max(maxX - minX, 100);
   const height = Math.max(maxY - minY, 100);
   const pad = Math.max(20, width * 0.03);
-  const stageHeight = Math.max(24, height * 0.05);
   const centerX = (minX + maxX) / 2;
+  if (fixed.stage) {
+    const centerY = (minY + maxY) / 2;
+    return {
+      bounds: {
+        x: centerX - width / 2 - pad,
+        y: centerY - height / 2 - pad,
+        width: width + 2 * pad,
+        height: height + 2 * pad,
+      },
+      stage: fixed.stage,
+    };
+  }
+  const stageHeight = Math.max(24, height * 0.05);
   const stage = { x: centerX - width * 0.15, y: minY - pad - stageHeight, width: width * 0.3, height: stageHeight };
   const top = stage.y - pad;
   return {

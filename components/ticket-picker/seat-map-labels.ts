@@ -1,7 +1,7 @@
 // Tier cues and the words used for seats, shared by the map, the legend and the summary.
 
 import { formatMoney } from "@/lib/format";
-import type { SeatMapSeat, SeatStatus, TicketTier } from "./types";
+import type { MapSeat, MapTier, SeatMapSeat, SeatStatus } from "./types";
 
 export type SeatShape = "circle" | "square" | "diamond";
 
@@ -14,8 +14,9 @@ export type TierStyle = {
   shape: SeatShape;
   /** Outline-only glyphs give a second set of three cues once the shapes run out. */
   hollow: boolean;
-  price: string;
-  priceMinor: number;
+  /** The all-in price, for ticket types; price zones in the builder have none. */
+  price?: string;
+  priceMinor?: number;
 };
 
 // Each is at least 4.5:1 against white, so seats pass non-text contrast with room to spare.
@@ -27,7 +28,7 @@ export const SELECTED_COLOR = "#0f172a";
 export const FALLBACK_COLOR = "#475569";
 
 /** Colour AND shape per tier, so the map never relies on colour alone. */
-export function tierStyles(tiers: readonly TicketTier[]): Map<string, TierStyle> {
+export function tierStyles(tiers: readonly MapTier[]): Map<string, TierStyle> {
   return new Map(
     tiers.map((tier, index) => [
       tier.id,
@@ -38,8 +39,9 @@ export function tierStyles(tiers: readonly TicketTier[]): Map<string, TierStyle>
         color: TIER_COLORS[index % TIER_COLORS.length]!,
         shape: TIER_SHAPES[index % TIER_SHAPES.length]!,
         hollow: Math.floor(index / TIER_SHAPES.length) % 2 === 1,
-        price: formatMoney(tier.allInPriceMinor, tier.currency),
-        priceMinor: tier.allInPriceMinor,
+        ...(tier.allInPriceMinor !== undefined && tier.currency
+          ? { price: formatMoney(tier.allInPriceMinor, tier.currency), priceMinor: tier.allInPriceMinor }
+          : {}),
       },
     ]),
   );
@@ -61,11 +63,25 @@ export function seatLabel(seat: SeatMapSeat, price: string | undefined): string 
   return [seatName(seat), price, statusWord(seat.status)].filter(Boolean).join(", ");
 }
 
+const ACCESSIBILITY_WORDS = { wheelchair: "wheelchair space", companion: "companion seat" } as const;
+
+/** The builder's words: "Section A, Row C, Seat 7, Floor, wheelchair space, not for sale" */
+export function previewSeatLabel(seat: MapSeat, zoneName: string | undefined): string {
+  return [
+    seatName(seat),
+    zoneName,
+    seat.accessibility ? ACCESSIBILITY_WORDS[seat.accessibility] : null,
+    seat.removed ? "removed" : seat.blocked ? "not for sale" : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
 /** "Seat 7 in Section 104, Row C added, 2 selected", or null when nothing changed. */
 export function describeSelectionChange(
   previous: readonly string[],
   next: readonly string[],
-  seatsById: ReadonlyMap<string, SeatMapSeat>,
+  seatsById: { get(id: string): SeatMapSeat | undefined },
 ): string | null {
   const before = new Set(previous);
   const after = new Set(next);
@@ -91,8 +107,8 @@ export function plural(count: number, word: string): string {
 }
 
 /** Keeps first-appearance order, which follows the venue's own seat order. */
-export function groupBySection(seats: readonly SeatMapSeat[]): { name: string; seats: SeatMapSeat[] }[] {
-  const groups = new Map<string, SeatMapSeat[]>();
+export function groupBySection<S extends SeatMapSeat>(seats: readonly S[]): { name: string; seats: S[] }[] {
+  const groups = new Map<string, S[]>();
   for (const seat of seats) {
     const group = groups.get(seat.section);
     if (group) group.push(seat);

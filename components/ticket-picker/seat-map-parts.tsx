@@ -2,10 +2,11 @@
 
 import { memo, type ReactNode } from "react";
 import type { Point, ViewBox } from "./seat-map-geometry";
-import { Glyph } from "./seat-map-section";
-import { SELECTED_COLOR, UNAVAILABLE_COLOR, type TierStyle } from "./seat-map-labels";
+import { Glyph, type SeatMapMode } from "./seat-map-section";
+import { FALLBACK_COLOR, SELECTED_COLOR, UNAVAILABLE_COLOR, type TierStyle } from "./seat-map-labels";
+import type { MapArea } from "./types";
 
-export function Stage({ stage }: { stage: ViewBox }) {
+export function Stage({ stage, label = "STAGE" }: { stage: ViewBox; label?: string }) {
   return (
     <g aria-hidden="true" pointerEvents="none">
       <rect x={stage.x} y={stage.y} width={stage.width} height={stage.height} rx={stage.height * 0.3} fill="#1e1b4b" />
@@ -19,11 +20,58 @@ export function Stage({ stage }: { stage: ViewBox }) {
         fontWeight={700}
         letterSpacing={stage.height * 0.08}
       >
-        STAGE
+        {label}
       </text>
     </g>
   );
 }
+
+/** Standing areas: a tinted, outlined rectangle in the tier's colour, named in words (never by colour alone). */
+export const StandingAreas = memo(function StandingAreas({
+  areas,
+  styles,
+}: {
+  areas: readonly MapArea[];
+  styles: ReadonlyMap<string, TierStyle>;
+}) {
+  return (
+    <g aria-hidden="true" pointerEvents="none">
+      {areas.map((area) => {
+        const style = styles.get(area.tierId);
+        const color = style?.color ?? FALLBACK_COLOR;
+        const text = `${area.label} · ${style?.name ?? ""} · ${area.capacity} standing`;
+        // Fits the words across the area (about 0.6 em a character), and never taller than a fifth of it.
+        const fontSize = Math.max(4, Math.min(area.height * 0.2, (area.width * 0.92) / (text.length * 0.6)));
+        return (
+          <g key={area.id}>
+            <rect
+              x={area.x}
+              y={area.y}
+              width={area.width}
+              height={area.height}
+              fill={color}
+              fillOpacity={0.12}
+              stroke={color}
+              strokeWidth={Math.max(1, fontSize * 0.15)}
+              strokeDasharray={`${fontSize * 0.6} ${fontSize * 0.3}`}
+            />
+            <text
+              x={area.x + area.width / 2}
+              y={area.y + area.height / 2}
+              textAnchor="middle"
+              dominantBaseline="central"
+              fontSize={fontSize}
+              fontWeight={700}
+              fill="#0f172a"
+            >
+              {text}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
 
 export type SectionLabel = Point & { name: string };
 
@@ -94,7 +142,8 @@ function Swatch({ children }: { children: ReactNode }) {
   );
 }
 
-export function Legend({ styles }: { styles: readonly TierStyle[] }) {
+export function Legend({ styles, mode = "purchase" }: { styles: readonly TierStyle[]; mode?: SeatMapMode }) {
+  if (mode === "preview") return <PreviewLegend styles={styles} />;
   return (
     <div>
       <h3 className="sr-only">Legend</h3>
@@ -110,11 +159,7 @@ export function Legend({ styles }: { styles: readonly TierStyle[] }) {
           </li>
         ))}
         <li className="flex items-center gap-1.5">
-          <Swatch>
-            <circle r={8} fill="none" stroke={SELECTED_COLOR} strokeWidth={2} />
-            <circle r={5} fill={SELECTED_COLOR} />
-            <path d="M -3 0 l 2 2.3 l 4 -4.6" fill="none" stroke="#ffffff" strokeWidth={1.8} strokeLinecap="round" />
-          </Swatch>
+          <SelectedSwatch />
           Your seats
         </li>
         <li className="flex items-center gap-1.5">
@@ -125,6 +170,72 @@ export function Legend({ styles }: { styles: readonly TierStyle[] }) {
         </li>
       </ul>
       <p className="mt-1 text-xs text-slate-600">Prices include all fees.</p>
+    </div>
+  );
+}
+
+function SelectedSwatch() {
+  return (
+    <Swatch>
+      <circle r={8} fill="none" stroke={SELECTED_COLOR} strokeWidth={2} />
+      <circle r={5} fill={SELECTED_COLOR} />
+      <path d="M -3 0 l 2 2.3 l 4 -4.6" fill="none" stroke="#ffffff" strokeWidth={1.8} strokeLinecap="round" />
+    </Swatch>
+  );
+}
+
+/** The builder's legend: price zones by name and shape, and what each mark on a seat means. */
+function PreviewLegend({ styles }: { styles: readonly TierStyle[] }) {
+  const sample = styles[0]?.color ?? FALLBACK_COLOR;
+  return (
+    <div>
+      <h3 className="sr-only">Legend</h3>
+      <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm text-slate-800">
+        {styles.map((style) => (
+          <li key={style.tierId} className="flex items-center gap-1.5">
+            <Swatch>
+              <Glyph shape={style.shape} x={0} y={0} r={7} color={style.color} hollow={style.hollow} />
+            </Swatch>
+            <span className="font-medium">{style.name}</span>
+          </li>
+        ))}
+        <li className="flex items-center gap-1.5">
+          <SelectedSwatch />
+          Selected
+        </li>
+        <li className="flex items-center gap-1.5">
+          <Swatch>
+            <circle r={7} fill={sample} />
+            <text y={0.5} fontSize={9} fontWeight={700} fill="#ffffff" textAnchor="middle" dominantBaseline="central">
+              W
+            </text>
+          </Swatch>
+          Wheelchair space
+        </li>
+        <li className="flex items-center gap-1.5">
+          <Swatch>
+            <circle r={7} fill={sample} />
+            <text y={0.5} fontSize={9} fontWeight={700} fill="#ffffff" textAnchor="middle" dominantBaseline="central">
+              C
+            </text>
+          </Swatch>
+          Companion seat
+        </li>
+        <li className="flex items-center gap-1.5">
+          <Swatch>
+            <circle r={7} fill={sample} />
+            <path d="M -5 -5 L 5 5 M 5 -5 L -5 5" stroke="#ffffff" strokeWidth={4} strokeLinecap="round" />
+            <path d="M -5 -5 L 5 5 M 5 -5 L -5 5" stroke="#0f172a" strokeWidth={2} strokeLinecap="round" />
+          </Swatch>
+          Not for sale
+        </li>
+        <li className="flex items-center gap-1.5">
+          <Swatch>
+            <circle r={6} fill="#ffffff" stroke="#64748b" strokeWidth={1.8} strokeDasharray="3 2" />
+          </Swatch>
+          Removed
+        </li>
+      </ul>
     </div>
   );
 }

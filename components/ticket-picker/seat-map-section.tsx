@@ -6,11 +6,15 @@ import {
   FALLBACK_COLOR,
   SELECTED_COLOR,
   UNAVAILABLE_COLOR,
+  previewSeatLabel,
   seatLabel,
   type SeatShape,
   type TierStyle,
 } from "./seat-map-labels";
-import type { SeatMapSeat } from "./types";
+import type { MapSeat } from "./types";
+
+/** "purchase": the fan's map (taken seats greyed, prices in labels); "preview": the layout builder's. */
+export type SeatMapMode = "purchase" | "preview";
 
 type GlyphProps = {
   shape: SeatShape;
@@ -45,7 +49,8 @@ export function Glyph({ shape, x, y, r, color, hollow = false, attributes }: Gly
 
 type SectionProps = {
   name: string;
-  seats: readonly SeatMapSeat[];
+  seats: readonly MapSeat[];
+  mode: SeatMapMode;
   styles: ReadonlyMap<string, TierStyle>;
   /** The section's selected seat ids joined by newlines: a primitive, so memo can compare it cheaply. */
   selectedKey: string;
@@ -53,9 +58,10 @@ type SectionProps = {
   tabStopId: string | null;
 };
 
-function Section({ name, seats, styles, selectedKey, tabStopId }: SectionProps) {
+function Section({ name, seats, mode, styles, selectedKey, tabStopId }: SectionProps) {
   const radii = useMemo(() => seats.map((seat) => seatRadius(nearestDistance(seat, seats))), [seats]);
   const selected = useMemo(() => new Set(selectedKey.split("\n")), [selectedKey]);
+  const preview = mode === "preview";
   return (
     <g role="group" aria-label={`Section ${name}`}>
       {seats.map((seat, index) => {
@@ -67,10 +73,26 @@ function Section({ name, seats, styles, selectedKey, tabStopId }: SectionProps) 
           role: "checkbox",
           "aria-checked": selected.has(seat.id),
           "aria-disabled": available ? undefined : true,
-          "aria-label": seatLabel(seat, style?.price),
+          "aria-label": preview ? previewSeatLabel(seat, style?.name) : seatLabel(seat, style?.price),
           tabIndex: seat.id === tabStopId ? 0 : -1,
           className: available ? "cursor-pointer" : undefined,
         };
+        // A removed seat stays in the preview as a dashed outline, so it can be selected and put back.
+        if (preview && seat.removed) {
+          return (
+            <circle
+              key={seat.id}
+              cx={seat.x}
+              cy={seat.y}
+              r={r * 0.8}
+              fill="#ffffff"
+              stroke="#64748b"
+              strokeWidth={r * 0.25}
+              strokeDasharray={`${r * 0.45} ${r * 0.3}`}
+              {...attributes}
+            />
+          );
+        }
         // Taken seats shrink to grey dots: smaller as well as greyer, so not told by colour alone.
         if (!available) {
           return (
@@ -98,11 +120,64 @@ function Section({ name, seats, styles, selectedKey, tabStopId }: SectionProps) 
           />
         );
       })}
+      {preview && <SeatBadges seats={seats} radii={radii} styles={styles} />}
     </g>
   );
 }
 
-function sameSeats(a: readonly SeatMapSeat[], b: readonly SeatMapSeat[]): boolean {
+const BADGE_DARK = "#0f172a";
+
+/**
+ * The builder's marks on a seat, drawn over it and never by colour alone: a
+ * "W" for a wheelchair space, a "C" for a companion seat, a cross for a seat
+ * that is not for sale.
+ */
+function SeatBadges({
+  seats,
+  radii,
+  styles,
+}: {
+  seats: readonly MapSeat[];
+  radii: readonly number[];
+  styles: ReadonlyMap<string, TierStyle>;
+}) {
+  return (
+    <g aria-hidden="true" pointerEvents="none" fontWeight={700} textAnchor="middle">
+      {seats.map((seat, index) => {
+        if (seat.removed || (!seat.accessibility && !seat.blocked)) return null;
+        const r = radii[index] ?? 2;
+        const style = styles.get(seat.ticketTypeId);
+        const { x, y } = seat;
+        const d = r * 0.75;
+        const cross = `M ${x - d} ${y - d} L ${x + d} ${y + d} M ${x + d} ${y - d} L ${x - d} ${y + d}`;
+        return (
+          <g key={seat.id}>
+            {seat.accessibility && (
+              <text
+                x={x}
+                y={y}
+                dominantBaseline="central"
+                fontSize={r * 1.35}
+                // Hollow glyphs are white inside; filled ones carry white text (their colours pass AA with it).
+                fill={style?.hollow ? (style.color ?? BADGE_DARK) : "#ffffff"}
+              >
+                {seat.accessibility === "wheelchair" ? "W" : "C"}
+              </text>
+            )}
+            {seat.blocked && (
+              <>
+                <path d={cross} stroke="#ffffff" strokeWidth={r * 0.6} strokeLinecap="round" />
+                <path d={cross} stroke={BADGE_DARK} strokeWidth={r * 0.3} strokeLinecap="round" />
+              </>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function sameSeats(a: readonly MapSeat[], b: readonly MapSeat[]): boolean {
   return a === b || (a.length === b.length && a.every((seat, index) => seat === b[index]));
 }
 
@@ -111,6 +186,7 @@ export const SeatMapSection = memo(
   Section,
   (before, after) =>
     before.name === after.name &&
+    before.mode === after.mode &&
     before.styles === after.styles &&
     before.selectedKey === after.selectedKey &&
     before.tabStopId === after.tabStopId &&

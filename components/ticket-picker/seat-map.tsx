@@ -1,6 +1,14 @@
 "use client";
 
-import { useId, useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from "react";
+import {
+  useId,
+  useMemo,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+} from "react";
 import {
   centroid,
   mapLayout,
@@ -11,18 +19,40 @@ import {
   type Direction,
 } from "./seat-map-geometry";
 import { describeSelectionChange, groupBySection, seatName, statusWord, tierStyles } from "./seat-map-labels";
-import { Legend, SectionLabels, Stage, ZoomControls } from "./seat-map-parts";
-import { FocusMark, SeatMapSection, SelectionMarks, type Mark } from "./seat-map-section";
-import type { SeatMapSeat, TicketTier } from "./types";
+import { Legend, SectionLabels, Stage, StandingAreas, ZoomControls } from "./seat-map-parts";
+import { FocusMark, SeatMapSection, SelectionMarks, type Mark, type SeatMapMode } from "./seat-map-section";
+import type { MapArea, MapSeat, MapTier } from "./types";
+import { useBoxSelect } from "./use-box-select";
 import { useMapView } from "./use-map-view";
 
 export type SeatMapProps = {
-  seats: readonly SeatMapSeat[];
-  tiers: readonly TicketTier[];
+  seats: readonly MapSeat[];
+  tiers: readonly MapTier[];
   /** In the order the fan picked them. */
   selectedIds: readonly string[];
   onToggle: (seatId: string) => void;
   maxSelectable: number;
+  /**
+   * "preview" is the layout builder's: seats carry price zones and marks instead
+   * of prices and live status, and with `onSelectMany` seats can be selected in
+   * bulk. The fan's map is "purchase", the default.
+   */
+  mode?: SeatMapMode;
+  /** Adds seats to the selection: a Shift-drag box (any drag while `boxSelect` is on), or Shift+arrow keys. */
+  onSelectMany?: (seatIds: readonly string[]) => void;
+  /** Drags draw a selection box instead of panning (for touch screens, which have no Shift). */
+  boxSelect?: boolean;
+  /** The layout's own stage, instead of a band placed above the seats. */
+  stage?: { x: number; y: number; width: number; height: number; label?: string } | undefined;
+  /** Standing areas, drawn as labelled rectangles. */
+  areas?: readonly MapArea[];
+};
+
+const HINTS: Record<SeatMapMode, string> = {
+  purchase:
+    "Stage at the top. Drag to move around; scroll, pinch or use the buttons to zoom. With a keyboard, arrow keys move between seats and Enter or Space picks one.",
+  preview:
+    "Drag to move around; scroll, pinch or use the buttons to zoom. Click a seat to select it or clear it; Shift-drag selects every seat in a box. With a keyboard, arrow keys move between seats, Space selects one and Shift+arrow keys select as they move.",
 };
 
 const ARROWS: Partial<Record<string, Direction>> = {
@@ -32,21 +62,49 @@ const ARROWS: Partial<Record<string, Direction>> = {
   ArrowRight: "right",
 };
 
+/**
+ * Seats by id, indexed on the first lookup. Most renders of a 20,000-seat map
+ * in the builder look nothing up (nothing focused, nothing selected), and
+ * building the Map was the largest single cost of a render.
+ */
+function lazyIndex<S extends MapSeat>(seats: readonly S[]): { get(id: string): S | undefined } {
+  let index: Map<string, S> | undefined;
+  return { get: (id) => (index ??= new Map(seats.map((seat) => [seat.id, seat]))).get(id) };
+}
+
 function seatIdOf(target: EventTarget): string | null {
   return target instanceof Element ? (target.closest("[data-seat-id]")?.getAttribute("data-seat-id") ?? null) : null;
 }
 
-export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: SeatMapProps) {
+export function SeatMap({
+  seats,
+  tiers,
+  selectedIds,
+  onToggle,
+  maxSelectable,
+  mode = "purchase",
+  onSelectMany,
+  boxSelect = false,
+  stage,
+  areas,
+}: SeatMapProps) {
   const hintId = useId();
   const styles = useMemo(() => tierStyles(tiers), [tiers]);
   const styleList = useMemo(() => [...styles.values()], [styles]);
   const sections = useMemo(() => groupBySection(seats), [seats]);
   const sectionSeats = useMemo(() => new Map(sections.map((s) => [s.name, s.seats])), [sections]);
-  const seatsById = useMemo(() => new Map(seats.map((seat) => [seat.id, seat])), [seats]);
-  const layout = useMemo(() => mapLayout(seats), [seats]);
+  const seatsById = useMemo(() => lazyIndex(seats), [seats]);
+  const layout = useMemo(() => mapLayout(seats, { stage, areas }), [seats, stage, areas]);
   const labels = useMemo(() => sections.map((s) => ({ name: s.name, ...centroid(s.seats) })), [sections]);
   const { svgRef, view, zoomed, canZoomIn, zoomIn, zoomOut, reset, reveal, consumeDragClick, pointerHandlers } =
     useMapView(layout.bounds);
+  const boxing = useBoxSelect({
+    enabled: onSelectMany !== undefined,
+    always: boxSelect,
+    view,
+    points: seats,
+    onSelect: (ids) => onSelectMany?.(ids),
+  });
 
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [focusVisible, setFocusVisible] = useState(false);
@@ -63,12 +121,16 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
     const bySection = new Map<string, string[]>();
     for (const id of selectedIds) {
       const section = seatsById.get(id)?.section;
-      if (section !== undefined) bySection.set(section, [...(bySection.get(section) ?? []), id]);
+      if (section === undefined) continue;
+      // Pushed, not copied: the builder selects thousands of seats at once.
+      const ids = bySection.get(section);
+      if (ids) ids.push(id);
+      else bySection.set(section, [id]);
     }
     return new Map([...bySection].map(([section, ids]) => [section, ids.join("\n")]));
   }, [selectedIds, seatsById]);
 
-  const markFor = (seat: SeatMapSeat): Mark => ({
+  const markFor = (seat: MapSeat): Mark => ({
     id: seat.id,
     x: seat.x,
     y: seat.y,
@@ -85,7 +147,7 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
     seats[0] ||
     null;
 
-  function toggle(seat: SeatMapSeat) {
+  function toggle(seat: MapSeat) {
     if (seat.status !== "AVAILABLE") return announce(`${seatName(seat)} is ${statusWord(seat.status)}`);
     if (!selectedIds.includes(seat.id) && selectedIds.length >= maxSelectable) {
       return announce(`You can choose up to ${maxSelectable} seats per order.`);
@@ -94,7 +156,7 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
   }
 
   function onClick(event: MouseEvent<SVGSVGElement>) {
-    if (consumeDragClick()) return;
+    if (boxing.consumeBoxClick() || consumeDragClick()) return;
     const seat = seatsById.get(seatIdOf(event.target) ?? "");
     if (!seat) return;
     setFocusedId(seat.id);
@@ -113,6 +175,7 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
       reveal(next);
       const selector = `[data-seat-id="${CSS.escape(next.id)}"]`;
       svgRef.current?.querySelector<SVGElement>(selector)?.focus({ preventScroll: true });
+      if (event.shiftKey && onSelectMany) onSelectMany([seat.id, next.id]);
     } else if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       toggle(seat);
@@ -135,6 +198,18 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
   }
 
   const { bounds } = layout;
+  // The box takes the pointer when Shift is held (or box mode is on); pan and zoom get everything else.
+  const handlers = {
+    onPointerDown: (event: PointerEvent<SVGSVGElement>) =>
+      boxing.onPointerDown(event) || pointerHandlers.onPointerDown(event),
+    onPointerMove: (event: PointerEvent<SVGSVGElement>) =>
+      boxing.onPointerMove(event) || pointerHandlers.onPointerMove(event),
+    onPointerUp: (event: PointerEvent<SVGSVGElement>) =>
+      boxing.onPointerEnd(event) || pointerHandlers.onPointerUp(event),
+    onPointerCancel: (event: PointerEvent<SVGSVGElement>) =>
+      boxing.onPointerEnd(event) || pointerHandlers.onPointerCancel(event),
+  };
+  const interaction = boxSelect ? "cursor-crosshair touch-none" : zoomed ? "cursor-grab touch-none" : "touch-pan-y";
   return (
     <div className="flex flex-col gap-3">
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
@@ -145,19 +220,21 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
           role="group"
           aria-label="Seat map"
           aria-describedby={hintId}
-          className={`block h-auto w-full select-none ${zoomed ? "cursor-grab touch-none" : "touch-pan-y"}`}
+          className={`block h-auto w-full select-none ${interaction}`}
           style={{ aspectRatio: `${bounds.width} / ${bounds.height}` }}
           onClick={onClick}
           onKeyDown={onKeyDown}
           onFocus={onFocus}
           onBlur={onBlur}
-          {...pointerHandlers}
+          {...handlers}
         >
-          <Stage stage={layout.stage} />
+          <Stage stage={layout.stage} label={stage?.label?.toUpperCase()} />
+          {areas && <StandingAreas areas={areas} styles={styles} />}
           {sections.map((section) => (
             <SeatMapSection
               key={section.name}
               name={section.name}
+              mode={mode}
               seats={section.seats}
               styles={styles}
               selectedKey={selectedKeys.get(section.name) ?? ""}
@@ -167,19 +244,30 @@ export function SeatMap({ seats, tiers, selectedIds, onToggle, maxSelectable }: 
           <SectionLabels labels={labels} fontSize={view.width / 45} />
           <SelectionMarks marks={marks} />
           {focusVisible && tabStop && <FocusMark mark={markFor(tabStop)} />}
+          {boxing.box && (
+            <rect
+              aria-hidden="true"
+              pointerEvents="none"
+              {...boxing.box}
+              fill="#4338ca"
+              fillOpacity={0.08}
+              stroke="#4338ca"
+              strokeWidth={view.width / 400}
+              strokeDasharray={`${view.width / 150} ${view.width / 300}`}
+            />
+          )}
         </svg>
       </div>
       <div className="flex items-start justify-between gap-3">
         <p id={hintId} className="text-xs text-slate-600">
-          Stage at the top. Drag to move around; scroll, pinch or use the buttons to zoom. With a keyboard, arrow keys
-          move between seats and Enter or Space picks one.
+          {HINTS[mode]}
         </p>
         <ZoomControls canZoomIn={canZoomIn} canZoomOut={zoomed} onZoomIn={zoomIn} onZoomOut={zoomOut} onReset={reset} />
       </div>
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <Legend styles={styleList} />
+      <Legend styles={styleList} mode={mode} />
     </div>
   );
 }

@@ -12,6 +12,35 @@ export type SeatStatus = LiveSeatStatus;
 export type SeatMapSeat = SeatMapEntry;
 export type { TicketTier };
 
+/**
+ * What the layout builder's preview adds to a seat. The fan's map sends none
+ * of these, so it draws and announces exactly what it always did.
+ */
+export type SeatMarks = {
+  accessibility?: "wheelchair" | "companion" | null;
+  /** The seat exists but is not sold (house seats, obstructed view). */
+  blocked?: boolean;
+  /** Taken out of the layout; drawn as an outline so it can be put back. */
+  removed?: boolean;
+};
+
+export type MapSeat = SeatMapSeat & SeatMarks;
+
+/** A tier as the map draws it: ticket types have prices, the builder's price zones only names. */
+export type MapTier = Pick<TicketTier, "id" | "name"> & Partial<Pick<TicketTier, "allInPriceMinor" | "currency">>;
+
+/** A standing area of the layout: a labelled rectangle in map units. */
+export type MapArea = {
+  id: string;
+  label: string;
+  tierId: string;
+  capacity: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+};
+
 /** The body of POST /api/v1/events/{id}/holds. */
 export type HoldRequest = HoldRequestInput;
 

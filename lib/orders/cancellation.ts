@@ -1,4 +1,7 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorizeEvent } from "@/lib/events/event-access";
+import { expireEventPage } from "@/lib/events/event-page";
 import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "@/lib/db";
 import { eventStatus, markEventCancelled } from "@/lib/events/edits";
@@ -268,4 +271,22 @@ export async function cancellationProgress(db: DbOrTx, eventId: string): Promise
     refundsFailed: refunds.failed,
     done: ordersToRefund === 0 && refunds.pending === 0 && refunds.failed === 0,
   };
+}
+
+/**
+ * An organizer (owner or manager of the event's organization) cancels an event: the dashboard's
+ * action and `POST /api/v1/events/{id}/cancel` both come here. The public page is expired at once.
+ */
+export async function cancelEventAsOrganizer(
+  deps: CancelEventDeps,
+  options: { actor: Actor; eventId: string; reason?: string },
+): Promise<CancelEventResult> {
+  const event = await authorizeEvent(deps.db, options.actor, options.eventId);
+  const result = await cancelEvent(deps, {
+    eventId: event.id,
+    actorUserId: options.actor.userId,
+    ...(options.reason ? { reason: options.reason } : {}),
+  });
+  expireEventPage(event.slug);
+  return result;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 // seats per row, spacing, rotation, curve) rather than seat by seat, so a
 // 20,000-seat arena is a few kilobytes, edits are cheap and a person can read
 // the JSON. `expandLayout` turns it into seats; `validateLayout` checks it.
-// The format is documented in docs/api.md ("Seat-map layouts"); keep both in step.
+// The format is documented in docs/api.md ("The layout format"); keep both in step.
 
 export const LAYOUT_FORMAT = "marquee.layout/1";
 export const MAX_LAYOUT_SEATS = 50_000;
@@ -106,9 +106,9 @@ export const layoutInput = z.strictObject({
   /** Price zones: the ticket-type slots an event fills with prices. */
   zones: z
     .array(z.strictObject({ key: zoneKey, name: z.string().trim().min(1).max(60) }))
-    .min(1)
-    .max(20),
-  sections: z.array(layoutSection).min(1).max(500),
+    .min(1, "Add at least one price zone.")
+    .max(20, "A layout has at most 20 price zones."),
+  sections: z.array(layoutSection).min(1, "Add at least one section.").max(500, "A layout has at most 500 sections."),
   /** Keyed by seat key: "<section label>/<row>/<number>". */
   seatOverrides: z.record(z.string().max(80), seatOverride).default({}),
 });

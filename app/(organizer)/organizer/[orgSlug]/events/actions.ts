@@ -4,9 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
 import { createEvent, duplicateEvent, updateEvent } from "@/lib/events/authoring";
-import { authorizeEvent } from "@/lib/events/event-access";
 import { setEventImage } from "@/lib/events/event-images";
-import { expireEventPage } from "@/lib/events/event-page";
 import {
   createEventForm,
   eventDetailsForm,
@@ -16,7 +14,7 @@ import {
   ticketTypeIdForm,
 } from "@/lib/events/event-schemas";
 import { publishEvent, unpublishEvent } from "@/lib/events/publishing";
-import { cancelEvent, cancelEventInput } from "@/lib/orders/cancellation";
+import { cancelEventAsOrganizer, cancelEventInput } from "@/lib/orders/cancellation";
 import { addTicketType, deleteTicketType, updateTicketType } from "@/lib/events/ticket-types";
 import { services } from "@/lib/services";
 
@@ -122,9 +120,7 @@ export const uploadImageAction = formAction(
 export const cancelEventAction = formAction(
   { access: "signed-in", schema: eventIdForm.extend(cancelEventInput.shape), echo: ["reason"] },
   async ({ eventId, reason }, actor) => {
-    const event = await authorizeEvent(services().db, actor, eventId);
-    const result = await cancelEvent(services(), { eventId, actorUserId: actor.userId, ...(reason ? { reason } : {}) });
-    expireEventPage(event.slug);
+    const result = await cancelEventAsOrganizer(services(), { actor, eventId, ...(reason ? { reason } : {}) });
     return {
       ok: true,
       message:
