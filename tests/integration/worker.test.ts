@@ -23,15 +23,16 @@ describe("worker runner", () => {
       stop.signal,
     );
     // Waits for what it needs to see rather than sleeping a fixed time: a busy machine is slower, not wrong.
+    let beats: { id: string }[] = [];
     await vi.waitFor(
-      () => {
+      async () => {
         expect(ticks).toBeGreaterThan(3);
         expect(failures).toBeGreaterThan(3);
+        beats = await db.workerHeartbeat.findMany({ where: { jobs: { has: "tick" } }, select: { id: true } });
+        expect(beats).toHaveLength(1);
       },
       { timeout: 15_000, interval: 20 },
     );
-    const beats = await db.workerHeartbeat.findMany({ where: { jobs: { has: "tick" } } });
-    expect(beats).toHaveLength(1);
     stop.abort();
     await running;
     expect(await db.workerHeartbeat.count({ where: { id: beats[0]!.id } })).toBe(0);
