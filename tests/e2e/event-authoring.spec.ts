@@ -7,7 +7,9 @@ test("an organizer creates a draft, prices it, publishes it and sees the edit on
   page,
 }) => {
   const title = `Rooftop Sessions ${randomUUID().slice(0, 6)}`;
-  await page.goto(`/organizer/${ORG}/events/new`);
+  test.setTimeout(90_000); // a long journey on a shared two-core machine
+  // Straight to sign-in: the organization layout sends signed-out visitors back to the overview, not here.
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/organizer/${ORG}/events/new`)}`);
   await signIn(page, demo.organizer);
   await expect(page.getByRole("heading", { name: "New event" })).toBeVisible();
 
@@ -49,11 +51,20 @@ test("an organizer creates a draft, prices it, publishes it and sees the edit on
   await page.getByLabel("Title").fill(`${title} Live`);
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("Details saved.")).toBeVisible();
+  const editor = page.url();
   await page.getByRole("link", { name: "View the public page" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${title} Live` })).toBeVisible();
   await expect(page.getByText("Doors", { exact: true })).toBeVisible(); // Markdown rendered…
   await expect(page.locator('article script:not([type="application/ld+json"])')).toHaveCount(0); // …and raw HTML dropped
   await expect(page.getByText("8:00 PM", { exact: false })).toBeVisible(); // the venue's wall clock
+
+  // The cancellation slot: a confirmation, then the refunds' progress.
+  await page.goto(editor);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByLabel("Message to ticket holders (optional)").fill("The roof is being repaired.");
+  await page.getByRole("button", { name: "Cancel event" }).click();
+  await expect(page.getByTestId("cancellation-progress")).toContainText("No paid orders");
+  await expect(page.getByRole("button", { name: "Save details" })).toBeDisabled();
 });
 
 test("another organization's event pages are not found", async ({ page }) => {
