@@ -1,22 +1,20 @@
 import { DashboardNav } from "@/components/organizer/dashboard-nav";
 import { organizationsOf } from "@/lib/auth/memberships";
-import { requireOrganizationPage } from "@/lib/auth/organizer-page";
+import { currentActor } from "@/lib/auth/page-actor";
 import { services } from "@/lib/services";
 
 type Props = { children: React.ReactNode; params: Promise<{ orgSlug: string }> };
 
-// Navigation only: every page below checks access itself (a layout does not re-run on client navigation).
+// Navigation only. Access is checked by every page itself (a layout does not re-run on client
+// navigation, and only the page knows its own path to come back to after signing in).
 export default async function OrganizationLayout({ children, params }: Props) {
   const { orgSlug } = await params;
-  const { actor, organization } = await requireOrganizationPage(orgSlug, `/organizer/${orgSlug}`, [
-    "OWNER",
-    "MANAGER",
-    "CHECK_IN",
-  ]);
-  const organizations = await organizationsOf(services().db, actor);
+  const actor = await currentActor();
+  const organizations = actor ? await organizationsOf(services().db, actor) : [];
+  const current = organizations.find((o) => o.slug === orgSlug);
   return (
     <>
-      <DashboardNav current={organization} organizations={organizations} />
+      {current && <DashboardNav current={current} organizations={organizations} />}
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
     </>
   );
