@@ -8,7 +8,7 @@ import { historyReducer, newSection, type SeatMark, type SectionKind } from "./b
 import { BuilderHeader } from "./builder-header";
 import { Panel, buttonClass } from "./fields";
 import { ImportExportPanel } from "./import-export-panel";
-import { IssuesPanel, sectionIndexOf } from "./issues-panel";
+import { IssuesPanel, groupByPath, sectionIndexOf } from "./issues-panel";
 import { LayoutSettings } from "./layout-settings";
 import { buildPreview, createPreviewCache } from "./preview-model";
 import { SectionEditor } from "./section-editor";
@@ -139,7 +139,7 @@ export function LayoutBuilder({ venue, initial, basedOn, nextVersion, saveAction
         basedOn={basedOn}
         seatCount={preview.seatCount}
         standingCapacity={preview.standingCapacity}
-        issueCount={preview.issues.length}
+        issueCount={groupByPath(preview.issues).length}
         dirty={dirty}
         nextVersion={saved.next}
         canUndo={history.past.length > 0}
