@@ -163,7 +163,8 @@ export function LayoutBuilder({ venue, initial, basedOn, nextVersion, saveAction
               aria-pressed={boxSelect}
               onClick={() => setBoxSelect((on) => !on)}
             >
-              {boxSelect ? "Dragging selects seats" : "Drag to select seats"}
+              {/* One name, pressed or not: a toggle that renames itself reads as two different buttons. */}
+              Drag selects seats
             </button>
           </div>
           <SeatMap

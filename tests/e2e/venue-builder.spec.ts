@@ -142,6 +142,8 @@ test("the builder works on a phone: controls stack under a usable preview @mobil
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.getByRole("button", { name: "Companion seat" }).click();
   await expect(seat(page, "s1/C/5")).toHaveAttribute("aria-label", /companion seat/);
-  await page.getByRole("button", { name: "Drag to select seats" }).click();
-  await expect(page.getByRole("button", { name: "Dragging selects seats" })).toHaveAttribute("aria-pressed", "true");
+  const dragSelects = page.getByRole("button", { name: "Drag selects seats" });
+  await expect(dragSelects).toHaveAttribute("aria-pressed", "false");
+  await dragSelects.click();
+  await expect(dragSelects).toHaveAttribute("aria-pressed", "true");
 });
