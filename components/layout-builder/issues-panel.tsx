@@ -19,7 +19,7 @@ export function sectionIndexOf(path: string): number | null {
 }
 
 /** Issues of one place together: twenty overlapping seats of one section are one problem to fix. */
-function groupByPath(issues: readonly LayoutIssue[]) {
+export function groupByPath(issues: readonly LayoutIssue[]) {
   const groups: { path: string; messages: string[] }[] = [];
   for (const issue of issues) {
     const group = groups.find((g) => g.path === issue.path);
@@ -31,6 +31,7 @@ function groupByPath(issues: readonly LayoutIssue[]) {
 
 /** What stops the layout from being saved, each with a way to get to it. */
 export function IssuesPanel({ issues, sectionLabels, orphanCount, onShowSection, onDropOrphans }: Props) {
+  const groups = groupByPath(issues);
   if (issues.length === 0) {
     return (
       <section aria-labelledby="issues-heading" className="rounded-xl border border-green-200 bg-green-50 p-3">
@@ -45,12 +46,12 @@ export function IssuesPanel({ issues, sectionLabels, orphanCount, onShowSection,
       id="issues-heading"
       title={
         <span className="text-red-800">
-          {issues.length} {issues.length === 1 ? "problem" : "problems"} to fix before saving
+          {groups.length} {groups.length === 1 ? "problem" : "problems"} to fix before saving
         </span>
       }
     >
       <ul className="flex flex-col gap-2 text-sm" data-testid="layout-issues">
-        {groupByPath(issues).map(({ path, messages }, i) => {
+        {groups.map(({ path, messages }, i) => {
           const index = sectionIndexOf(path);
           const label = index === null ? undefined : sectionLabels[index];
           const [first, ...more] = messages;

@@ -8,7 +8,7 @@ import { historyReducer, newSection, type SeatMark, type SectionKind } from "./b
 import { BuilderHeader } from "./builder-header";
 import { Panel, buttonClass } from "./fields";
 import { ImportExportPanel } from "./import-export-panel";
-import { IssuesPanel, sectionIndexOf } from "./issues-panel";
+import { IssuesPanel, groupByPath, sectionIndexOf } from "./issues-panel";
 import { LayoutSettings } from "./layout-settings";
 import { buildPreview, createPreviewCache } from "./preview-model";
 import { SectionEditor } from "./section-editor";
@@ -139,7 +139,7 @@ export function LayoutBuilder({ venue, initial, basedOn, nextVersion, saveAction
         basedOn={basedOn}
         seatCount={preview.seatCount}
         standingCapacity={preview.standingCapacity}
-        issueCount={preview.issues.length}
+        issueCount={groupByPath(preview.issues).length}
         dirty={dirty}
         nextVersion={saved.next}
         canUndo={history.past.length > 0}
@@ -163,7 +163,8 @@ export function LayoutBuilder({ venue, initial, basedOn, nextVersion, saveAction
               aria-pressed={boxSelect}
               onClick={() => setBoxSelect((on) => !on)}
             >
-              {boxSelect ? "Dragging selects seats" : "Drag to select seats"}
+              {/* One name, pressed or not: a toggle that renames itself reads as two different buttons. */}
+              Drag selects seats
             </button>
           </div>
           <SeatMap

@@ -121,6 +121,12 @@ test("an organizer creates a venue, builds its seat map with the mouse and the k
   await expect(versions.getByRole("row")).toHaveCount(2);
   await expect(versions.getByRole("row").nth(1)).toContainText(/v1\s*Harbour Hall \w+\s*304/);
   await expect(page.getByRole("link", { name: "Edit seat map (from v1)" })).toBeVisible();
+
+  // The venue's details are edited on the same page; the form shows what was saved.
+  await page.getByLabel("Postal code (optional)").fill("04101");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("Venue saved.")).toBeVisible();
+  await expect(page.getByLabel("Postal code (optional)")).toHaveValue("04101");
 });
 
 test("the builder works on a phone: controls stack under a usable preview @mobile", async ({ page }) => {
@@ -142,6 +148,8 @@ test("the builder works on a phone: controls stack under a usable preview @mobil
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.getByRole("button", { name: "Companion seat" }).click();
   await expect(seat(page, "s1/C/5")).toHaveAttribute("aria-label", /companion seat/);
-  await page.getByRole("button", { name: "Drag to select seats" }).click();
-  await expect(page.getByRole("button", { name: "Dragging selects seats" })).toHaveAttribute("aria-pressed", "true");
+  const dragSelects = page.getByRole("button", { name: "Drag selects seats" });
+  await expect(dragSelects).toHaveAttribute("aria-pressed", "false");
+  await dragSelects.click();
+  await expect(dragSelects).toHaveAttribute("aria-pressed", "true");
 });
