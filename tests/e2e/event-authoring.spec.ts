@@ -8,7 +8,7 @@ test("an organizer creates a draft, prices it, publishes it and sees the edit on
 }) => {
   const title = `Rooftop Sessions ${randomUUID().slice(0, 6)}`;
   test.setTimeout(90_000); // a long journey on a shared two-core machine
-  // Straight to sign-in: the organization layout sends signed-out visitors back to the overview, not here.
+  // Straight to sign-in, then on to the new-event page it was asked to return to.
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/organizer/${ORG}/events/new`)}`);
   await signIn(page, demo.organizer);
   await expect(page.getByRole("heading", { name: "New event" })).toBeVisible();

@@ -17,7 +17,16 @@ import { services } from "@/lib/services";
 import { stripeFixture } from "../support/fake-stripe";
 import { createUserWithToken } from "../support/factories";
 import { createSaleEvent, takeHold, type SaleEvent } from "../support/inventory-fixtures";
-import { buy, checkout, deliverWebhook, holdTickets, orderState, pay, sessionIdOf } from "../support/purchase";
+import {
+  buy,
+  checkout,
+  deliverWebhook,
+  holdTickets,
+  orderState,
+  pay,
+  sessionEvent,
+  sessionIdOf,
+} from "../support/purchase";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -85,28 +94,6 @@ async function payOutRefunds(orderIds: string[]) {
     });
     await pay(message.payload);
   }
-}
-
-/** A Stripe-shaped event for a simulator session as it stands now. */
-async function sessionEvent(type: string, sessionId: string) {
-  const session = await db.simulatorSession.findUniqueOrThrow({ where: { id: sessionId } });
-  return {
-    ...stripeFixture("event"),
-    id: `evt_${randomUUID()}`,
-    type,
-    data: {
-      object: {
-        ...stripeFixture("checkout.session"),
-        id: session.id,
-        client_reference_id: session.orderId,
-        metadata: { orderId: session.orderId },
-        payment_status: session.paymentStatus,
-        status: session.status,
-        amount_total: session.amountTotal,
-        currency: session.currency.toLowerCase(),
-      },
-    },
-  };
 }
 
 async function until(condition: () => Promise<boolean>, what: string) {

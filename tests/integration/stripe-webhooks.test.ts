@@ -8,29 +8,16 @@ import { SIMULATOR_WEBHOOK_SECRET, signWebhookPayload } from "@/lib/payments/sig
 import { stripeFixture } from "../support/fake-stripe";
 import { createUserWithToken } from "../support/factories";
 import { createSaleEvent } from "../support/inventory-fixtures";
-import { buy, checkout, deliverWebhook, holdTickets, orderState, pay, sessionIdOf } from "../support/purchase";
-
-/** A Stripe-shaped event (Stripe's own example objects) for a simulator session as it stands now. */
-async function sessionEvent(type: string, sessionId: string) {
-  const session = await db.simulatorSession.findUniqueOrThrow({ where: { id: sessionId } });
-  return {
-    ...stripeFixture("event"),
-    id: `evt_${randomUUID()}`,
-    type,
-    data: {
-      object: {
-        ...stripeFixture("checkout.session"),
-        id: session.id,
-        client_reference_id: session.orderId,
-        metadata: { orderId: session.orderId },
-        payment_status: session.paymentStatus,
-        status: session.status,
-        amount_total: session.amountTotal,
-        currency: session.currency.toLowerCase(),
-      },
-    },
-  };
-}
+import {
+  buy,
+  checkout,
+  deliverWebhook,
+  holdTickets,
+  orderState,
+  pay,
+  sessionEvent,
+  sessionIdOf,
+} from "../support/purchase";
 
 async function pendingOrder(seatCount = 1) {
   const event = await createSaleEvent();

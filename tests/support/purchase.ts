@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { POST as createHoldRoute } from "@/app/api/v1/events/[eventId]/holds/route";
 import { POST as checkoutRoute } from "@/app/api/v1/holds/[holdId]/checkout/route";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
@@ -5,6 +6,7 @@ import { POST as cancelRoute } from "@/app/checkout/simulator/[sessionId]/cancel
 import { POST as payRoute } from "@/app/checkout/simulator/[sessionId]/pay/route";
 import { db } from "@/lib/db";
 import { SIMULATOR_WEBHOOK_SECRET, signWebhookPayload } from "@/lib/payments/signing";
+import { stripeFixture } from "./fake-stripe";
 import { bearer, call } from "./http";
 
 export async function holdTickets(token: string, eventId: string, body: unknown) {
@@ -58,4 +60,26 @@ export function orderState(orderId: string) {
       payments: { select: { status: true, providerPaymentId: true, failureMessage: true } },
     },
   });
+}
+
+/** A Stripe-shaped event (Stripe's own example objects) for a simulator session as it stands now. */
+export async function sessionEvent(type: string, sessionId: string) {
+  const session = await db.simulatorSession.findUniqueOrThrow({ where: { id: sessionId } });
+  return {
+    ...stripeFixture("event"),
+    id: `evt_${randomUUID()}`,
+    type,
+    data: {
+      object: {
+        ...stripeFixture("checkout.session"),
+        id: session.id,
+        client_reference_id: session.orderId,
+        metadata: { orderId: session.orderId },
+        payment_status: session.paymentStatus,
+        status: session.status,
+        amount_total: session.amountTotal,
+        currency: session.currency.toLowerCase(),
+      },
+    },
+  };
 }
