@@ -38,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     // A production build on its own throwaway database, demo data included.
-    command: "node --import tsx scripts/support/e2e-server.ts",
+    command: "node --conditions=react-server --import tsx scripts/support/e2e-server.ts",
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

@@ -1,6 +1,8 @@
 import { hashPassword } from "@/lib/auth/passwords";
-import type { Db, DbOrTx } from "@/lib/db-client";
-import { arenaSeatPlan, type ArenaTier } from "./arena";
+import type { Db, Tx } from "@/lib/db-client";
+import { copyLayoutSeats, expandSavedLayout, type ExpandedLayout } from "@/lib/events/seat-copy";
+import { saveLayoutVersion } from "@/lib/events/venue-layouts";
+import { arenaLayout } from "./arena-layout";
 import {
   categoriesOf,
   categoryTags,
@@ -18,7 +20,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const FUTURE_EVENTS = 240;
 const PAST_EVENTS = 24;
 
-const arenaPrices: Record<ArenaTier, number> = { Floor: 18_900, "Lower Bowl": 12_900, "Upper Bowl": 6_900 };
+// Prices of the arena layout's zones (see arena-layout.ts).
+const arenaPrices: Record<string, number> = { floor: 18_900, lower: 12_900, upper: 6_900 };
 // About 12 % in fees, rounded to 50 cents so all-in prices read cleanly.
 const fee = (priceMinor: number) => Math.round((priceMinor * 0.12) / 50) * 50;
 
@@ -28,11 +31,13 @@ function at(day: Date, hourUtc: number) {
 }
 
 /**
- * Writes the demo catalogue: users, organizations, venues, 264 events (two of
- * them 5,660-seat reserved-seating arena shows). Deterministic for a given
- * day: dates are relative to `today` so the catalogue always looks upcoming.
+ * Writes the demo catalogue: users, organizations, venues (the arenas with a
+ * seat map saved in the builder's format), 264 events (two of them 5,660-seat
+ * reserved-seating arena shows whose seats are copied from that map, as the
+ * dashboard does). Deterministic for a given day: dates are relative to
+ * `today` so the catalogue always looks upcoming.
  */
-export async function seedDemoData(db: DbOrTx, options: { passwordHash: string; today?: Date }) {
+export async function seedDemoData(db: Tx, options: { passwordHash: string; today?: Date }) {
   const random = seededRandom(20261124);
   const today = options.today ?? new Date();
   const { passwordHash } = options;
@@ -60,8 +65,16 @@ export async function seedDemoData(db: DbOrTx, options: { passwordHash: string; 
   }
 
   const venueRows = [];
-  for (const { org, arena: _arena, ...venue } of venues) {
-    venueRows.push({ ...(await db.venue.create({ data: { ...venue, organizationId: orgIds[org] ?? "" } })), org });
+  const arenaLayouts = new Map<string, ExpandedLayout>();
+  for (const { org, arena, ...venue } of venues) {
+    const row = await db.venue.create({ data: { ...venue, organizationId: orgIds[org] ?? "" } });
+    venueRows.push({ ...row, org });
+    if (arena) {
+      const createdById = userId(organizations[org]!.owner.email);
+      const saved = await saveLayoutVersion(db, { venueId: row.id, document: arenaLayout(), createdById });
+      const stored = await db.venueLayout.findUniqueOrThrow({ where: { id: saved.id } });
+      arenaLayouts.set(row.id, expandSavedLayout(stored));
+    }
   }
 
   const slugs = new Set<string>();
@@ -69,7 +82,7 @@ export async function seedDemoData(db: DbOrTx, options: { passwordHash: string; 
   for (let i = 0; i < eventCount; i++) {
     const isArenaShow = i < 2;
     const venue = isArenaShow
-      ? venueRows.filter((v) => venues.find((s) => s.slug === v.slug)?.arena)[i]!
+      ? venueRows.filter((v) => arenaLayouts.has(v.id))[i]!
       : random.pick(venueRows);
     const category: Category = isArenaShow ? "CONCERT" : random.pick(categoriesOf[venue.org]);
     const performer = isArenaShow ? "The Velvet Comets" : random.pick(performers[category]);
@@ -109,40 +122,41 @@ export async function seedDemoData(db: DbOrTx, options: { passwordHash: string; 
         onSaleAt,
         perOrderLimit: isArenaShow ? 8 : random.pick([4, 6, 8, 10]),
         queueEnabled: isArenaShow,
+        layoutId: arenaLayouts.get(venue.id)?.id ?? null,
         cancelledAt: status === "CANCELLED" ? today : null,
       },
     });
 
-    if (isArenaShow) await seedArenaTickets(db, event.id);
+    const layout = isArenaShow ? arenaLayouts.get(venue.id) : undefined;
+    if (layout) await seedReservedSeating(db, event.id, layout);
     else await seedGeneralAdmission(db, event.id, random);
   }
 }
 
-async function seedArenaTickets(db: DbOrTx, eventId: string) {
-  const plan = arenaSeatPlan();
-  const typeIds = {} as Record<ArenaTier, string>;
-  for (const [sortOrder, tier] of (["Floor", "Lower Bowl", "Upper Bowl"] as const).entries()) {
-    const priceMinor = arenaPrices[tier];
+/** One RESERVED ticket type per zone of the map, then the event's own copy of its seats. */
+async function seedReservedSeating(db: Tx, eventId: string, layout: ExpandedLayout) {
+  const ticketTypeIdByZone = new Map<string, string>();
+  for (const [sortOrder, zone] of layout.zones.entries()) {
+    const priceMinor = arenaPrices[zone.key] ?? 5_000;
     const type = await db.ticketType.create({
       data: {
         eventId,
-        name: tier,
+        name: zone.name,
         kind: "RESERVED",
+        zone: zone.key,
         priceMinor,
         feeMinor: fee(priceMinor),
         currency: "USD",
-        capacity: plan.filter((s) => s.tier === tier).length,
+        capacity: zone.sellableSeats,
         sortOrder,
       },
     });
-    typeIds[tier] = type.id;
+    ticketTypeIdByZone.set(zone.key, type.id);
   }
-  await db.seat.createMany({
-    data: plan.map(({ tier, ...seat }) => ({ ...seat, eventId, ticketTypeId: typeIds[tier] })),
-  });
+  await copyLayoutSeats(db, { eventId, seats: layout.seats, ticketTypeIdByZone });
 }
 
-async function seedGeneralAdmission(db: DbOrTx, eventId: string, random: ReturnType<typeof seededRandom>) {
+async function seedGeneralAdmission(db: Tx, eventId: string, random: ReturnType<typeof seededRandom>) {
   const base = random.int(2, 12) * 500 - 100; // $9 … $59
   const tiers = [
     { name: "General Admission", priceMinor: base, capacity: random.int(8, 40) * 25 },

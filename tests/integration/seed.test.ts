@@ -39,6 +39,24 @@ describe("demo data", () => {
 
       const arenaEvents = await db.seat.groupBy({ by: ["eventId"], _count: { _all: true } });
       expect(arenaEvents.filter((e) => e._count._all >= 5_000)).toHaveLength(2);
+
+      // The arenas have a seat map saved in the builder's format, and the arena shows copied their seats from it.
+      const layouts = await db.venueLayout.findMany({ select: { id: true, seatCount: true, venueId: true } });
+      expect(layouts.length).toBeGreaterThanOrEqual(2);
+      expect(layouts.every((l) => l.seatCount === 5_660)).toBe(true);
+      const arenaShows = await db.event.findMany({
+        where: { id: { in: arenaEvents.map((e) => e.eventId) } },
+        select: { layoutId: true, venueId: true, ticketTypes: { select: { zone: true, capacity: true, kind: true } } },
+      });
+      for (const show of arenaShows) {
+        expect(layouts.find((l) => l.id === show.layoutId)?.venueId).toBe(show.venueId);
+        expect(show.ticketTypes.map((t) => [t.zone, t.kind, t.capacity]).sort()).toEqual([
+          ["floor", "RESERVED", 800],
+          ["lower", "RESERVED", 2_700],
+          ["upper", "RESERVED", 2_160],
+        ]);
+      }
+      expect(await db.event.count({ where: { status: "DRAFT" } })).toBeGreaterThan(0);
       const gaTypes = await db.ticketType.groupBy({
         by: ["eventId"],
         where: { kind: "GENERAL_ADMISSION" },

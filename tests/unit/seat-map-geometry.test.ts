@@ -13,7 +13,7 @@ import {
 } from "@/components/ticket-picker/seat-map-geometry";
 import { describeSelectionChange, seatLabel, tierStyles } from "@/components/ticket-picker/seat-map-labels";
 import type { SeatMapSeat, TicketTier } from "@/components/ticket-picker/types";
-import { arenaSeatPlan } from "@/prisma/demo/arena";
+import { arenaSeats } from "../support/arena-seats";
 
 const bounds: ViewBox = { x: 0, y: 0, width: 1000, height: 800 };
 
@@ -62,7 +62,7 @@ describe("nearestInDirection", () => {
   });
 
   it("crosses the aisle to the next floor section of the demo arena", () => {
-    const seats = arenaSeatPlan().map((plan, i) => seat(`s${i}`, plan.x, plan.y, { section: plan.section }));
+    const seats = arenaSeats().map((plan, i) => seat(`s${i}`, plan.x, plan.y, { section: plan.section }));
     const endOfRow = seats.find((s) => s.section === "FL1" && s.x === 200 + 19 * 7 && s.y === 150)!;
     expect(nearestInDirection(seats, endOfRow, "right")?.section).toBe("FL2");
   });
@@ -120,7 +120,7 @@ describe("viewBox maths", () => {
 
 describe("mapLayout", () => {
   it("fits every arena seat and puts the stage above them all", () => {
-    const plan = arenaSeatPlan();
+    const plan = arenaSeats();
     expect(plan).toHaveLength(5660);
     const { bounds: box, stage } = mapLayout(plan);
     const xs = plan.map((p) => p.x);

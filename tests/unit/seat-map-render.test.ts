@@ -3,23 +3,22 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SeatMap } from "@/components/ticket-picker/seat-map";
 import type { SeatMapSeat, TicketTier } from "@/components/ticket-picker/types";
-import { arenaSeatPlan } from "@/prisma/demo/arena";
+import { arenaSeats } from "../support/arena-seats";
 
 const tiers: TicketTier[] = [
   { id: "floor", name: "Floor", kind: "RESERVED", allInPriceMinor: 14450, currency: "USD", remaining: 800 },
   { id: "lower", name: "Lower Bowl", kind: "RESERVED", allInPriceMinor: 8900, currency: "USD", remaining: 2700 },
   { id: "upper", name: "Upper Bowl", kind: "RESERVED", allInPriceMinor: 4500, currency: "USD", remaining: 2160 },
 ];
-const tierIds = { Floor: "floor", "Lower Bowl": "lower", "Upper Bowl": "upper" } as const;
 
-const seats: SeatMapSeat[] = arenaSeatPlan().map((plan, i) => ({
+const seats: SeatMapSeat[] = arenaSeats().map((plan, i) => ({
   id: `seat-${i}`,
   section: plan.section,
   row: plan.row,
   number: plan.number,
   x: plan.x,
   y: plan.y,
-  ticketTypeId: tierIds[plan.tier],
+  ticketTypeId: plan.zone,
   status: i % 10 === 0 ? "SOLD" : "AVAILABLE",
 }));
 
