@@ -81,9 +81,7 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
   const eventCount = FUTURE_EVENTS + PAST_EVENTS;
   for (let i = 0; i < eventCount; i++) {
     const isArenaShow = i < 2;
-    const venue = isArenaShow
-      ? venueRows.filter((v) => arenaLayouts.has(v.id))[i]!
-      : random.pick(venueRows);
+    const venue = isArenaShow ? venueRows.filter((v) => arenaLayouts.has(v.id))[i]! : random.pick(venueRows);
     const category: Category = isArenaShow ? "CONCERT" : random.pick(categoriesOf[venue.org]);
     const performer = isArenaShow ? "The Velvet Comets" : random.pick(performers[category]);
     const suffix = isArenaShow ? "World Tour" : random.pick(tourWords[category]);

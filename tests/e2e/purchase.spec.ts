@@ -1,20 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { freeSeats, payInSimulator, signedInFan } from "./fan";
+import { expect, test } from "./fixtures";
 
 const ARENA_SHOW = /The Velvet Comets: World Tour/;
-
-/** A new fan, signed in, so per-fan ticket limits never carry over between tests or retries. */
-async function signedInFan(page: Page) {
-  const email = `buyer-${randomUUID()}@example.test`;
-  const created = await page.request.post("/api/v1/users", {
-    data: { email, password: "a-long-password", name: "E2E Buyer" },
-  });
-  expect(created.status()).toBe(201);
-  await page.goto("/signin");
-  await signIn(page, email, "a-long-password");
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 async function openArenaShow(page: Page) {
   await page.getByRole("combobox", { name: /search events/i }).fill("Velvet Comets Hudson Arena");
@@ -33,16 +21,6 @@ async function onSaleGeneralAdmissionEvent(page: Page): Promise<string> {
     if (details.seating === "GENERAL_ADMISSION" && details.availability.onSale) return `/events/${item.slug}`;
   }
   throw new Error("the demo catalogue has no comedy event on sale");
-}
-
-/** Free seats of one section, as the map offers them. */
-const freeSeats = (page: Page, section: string) =>
-  page.locator(`[data-seat-id][aria-label^="Section ${section}, "]:not([aria-disabled="true"])`);
-
-async function payInSimulator(page: Page, card?: string) {
-  await expect(page.getByText(/TEST MODE/)).toBeVisible();
-  if (card) await page.getByLabel("Card number").fill(card);
-  await page.getByRole("button", { name: /^Pay / }).click();
 }
 
 test("a fan picks arena seats with the mouse and the keyboard, pays, and another browser sees them taken", async ({

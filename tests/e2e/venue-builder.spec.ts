@@ -1,45 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { Locator, Page } from "@playwright/test";
-import { demo, expect, signIn, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { createVenue, layoutSeat, signInAsOrganizer, typeInto } from "./organizer";
 
 // The organizer's path from nothing to a saved seat map: a venue, a block and an
 // arc, two price zones, a wheelchair space, an overlap caught and fixed, version 1.
 
-const ORG = "northstar-live"; // prisma/demo/catalog.ts
-
 async function signInToVenues(page: Page) {
-  await page.goto(`/signin?callbackUrl=/organizer/${ORG}/venues`);
-  await signIn(page, demo.organizer);
+  await signInAsOrganizer(page, "/venues");
   await expect(page.getByRole("heading", { name: "Venues", exact: true })).toBeVisible();
 }
-
-async function createVenue(page: Page, name: string) {
-  await page.getByRole("link", { name: "Add a venue" }).click();
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Street address").fill("1 Pier Road");
-  await page.getByLabel("City").fill("Portland");
-  await page.getByLabel("Region or state (optional)").fill("ME");
-  await page.getByLabel("Country code").fill("us");
-  await page.getByLabel("Latitude").fill("43.6561");
-  await page.getByLabel("Longitude").fill("-70.2486");
-  // Forgot the time zone: the form says so beside the field and keeps what was typed.
-  await page.getByRole("button", { name: "Create venue" }).click();
-  await expect(page.getByText("Time zone must be a time zone from the list")).toBeVisible();
-  await expect(page.getByLabel("City")).toHaveValue("Portland");
-  await page.getByLabel("Time zone").selectOption("America/New_York");
-  await page.getByRole("button", { name: "Create venue" }).click();
-  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
-  await expect(page.getByText("Venue created.")).toBeVisible();
-}
-
-/** Replaces a field's value by keyboard: select what is there, type the new value. */
-async function typeInto(field: Locator, value: string) {
-  await field.focus();
-  await field.press("ControlOrMeta+a");
-  await field.pressSequentially(value);
-}
-
-const seat = (page: Page, id: string) => page.locator(`[data-seat-id="${id}"]`);
 
 test("an organizer creates a venue, builds its seat map with the mouse and the keyboard, and saves version 1", async ({
   page,
@@ -71,11 +41,11 @@ test("an organizer creates a venue, builds its seat map with the mouse and the k
   await page.keyboard.type("Premium");
   await page.keyboard.press("Enter");
   await page.getByLabel("Price zone", { exact: true }).selectOption({ label: "Premium" });
-  await expect(seat(page, "s2/A/1")).toHaveAttribute("aria-label", "Section B, Row A, Seat 1, Premium");
+  await expect(layoutSeat(page, "s2/A/1")).toHaveAttribute("aria-label", "Section B, Row A, Seat 1, Premium");
 
   // With the mouse, Shift-drag a box over the block's front row and give those seats Premium too.
-  const from = (await seat(page, "s1/A/1").boundingBox())!;
-  const to = (await seat(page, "s1/A/4").boundingBox())!;
+  const from = (await layoutSeat(page, "s1/A/1").boundingBox())!;
+  const to = (await layoutSeat(page, "s1/A/4").boundingBox())!;
   await page.keyboard.down("Shift");
   await page.mouse.move(from.x - 2, from.y - 2);
   await page.mouse.down();
@@ -85,20 +55,20 @@ test("an organizer creates a venue, builds its seat map with the mouse and the k
   await expect(page.getByTestId("selection-count")).toHaveText("4 seats selected.");
   await page.getByLabel("Price zone for the selected seats").selectOption({ label: "Premium" });
   await page.getByRole("button", { name: "Apply zone" }).click();
-  await expect(seat(page, "s1/A/4")).toHaveAttribute("aria-label", "Section A, Row A, Seat 4, Premium");
-  await expect(seat(page, "s1/A/5")).toHaveAttribute("aria-label", "Section A, Row A, Seat 5, Standard");
+  await expect(layoutSeat(page, "s1/A/4")).toHaveAttribute("aria-label", "Section A, Row A, Seat 4, Premium");
+  await expect(layoutSeat(page, "s1/A/5")).toHaveAttribute("aria-label", "Section A, Row A, Seat 5, Standard");
   await page.getByRole("button", { name: "Clear selection" }).click();
 
   // With the keyboard, walk the map to the second row and select a seat with Space; mark it.
-  await seat(page, "s1/A/1").focus();
+  await layoutSeat(page, "s1/A/1").focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowRight");
-  await expect(seat(page, "s1/B/2")).toBeFocused();
+  await expect(layoutSeat(page, "s1/B/2")).toBeFocused();
   await page.keyboard.press("Space");
   await expect(page.getByTestId("selection-count")).toHaveText("1 seat selected.");
   await page.getByRole("button", { name: "Wheelchair space" }).focus();
   await page.keyboard.press("Enter");
-  await expect(seat(page, "s1/B/2")).toHaveAttribute(
+  await expect(layoutSeat(page, "s1/B/2")).toHaveAttribute(
     "aria-label",
     /^Section A, Row B, Seat 2, Standard, wheelchair space/,
   );
@@ -143,11 +113,11 @@ test("the builder works on a phone: controls stack under a usable preview @mobil
   );
 
   // A tap selects a seat; the zoom buttons work; the mark applies.
-  await seat(page, "s1/C/5").click();
+  await layoutSeat(page, "s1/C/5").click();
   await expect(page.getByTestId("selection-count")).toHaveText("1 seat selected.");
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.getByRole("button", { name: "Companion seat" }).click();
-  await expect(seat(page, "s1/C/5")).toHaveAttribute("aria-label", /companion seat/);
+  await expect(layoutSeat(page, "s1/C/5")).toHaveAttribute("aria-label", /companion seat/);
   const dragSelects = page.getByRole("button", { name: "Drag selects seats" });
   await expect(dragSelects).toHaveAttribute("aria-pressed", "false");
   await dragSelects.click();

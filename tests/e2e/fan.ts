@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { expect, signIn } from "./fixtures";
+
+/** A new fan, signed in, so per-fan ticket limits never carry over between tests or retries. */
+export async function signedInFan(page: Page) {
+  const email = `buyer-${randomUUID()}@example.test`;
+  const created = await page.request.post("/api/v1/users", {
+    data: { email, password: "a-long-password", name: "E2E Buyer" },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto("/signin");
+  await signIn(page, email, "a-long-password");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Free seats of one section, as the map offers them. */
+export const freeSeats = (page: Page, section: string) =>
+  page.locator(`[data-seat-id][aria-label^="Section ${section}, "]:not([aria-disabled="true"])`);
+
+export async function payInSimulator(page: Page, card?: string) {
+  await expect(page.getByText(/TEST MODE/)).toBeVisible();
+  if (card) await page.getByLabel("Card number").fill(card);
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
