@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createPrismaClient } from "@/lib/db-client";
-import { demoAccounts, DEMO_PASSWORD, organizations } from "@/prisma/demo/catalog";
+import { demoAccounts, DEMO_PASSWORD, organizations, staffAccounts } from "@/prisma/demo/catalog";
 import { seedDemoDataIfEmpty } from "@/prisma/demo/seed-data";
 import { ConfigError, prepareLocalEnvironment } from "./support/local-env";
 
@@ -56,3 +56,7 @@ say(`Demo logins (password "${DEMO_PASSWORD}"):`);
 say(`  admin      ${demoAccounts.admin.email}`);
 say(`  fan        ${demoAccounts.fan.email}`);
 for (const org of organizations) say(`  organizer  ${org.owner.email}  (${org.name})`);
+for (const staff of staffAccounts) {
+  const roles = staff.memberships.map((m) => `${m.role.toLowerCase().replace("_", "-")} at ${m.org}`).join(", ");
+  say(`  staff      ${staff.email}  (${roles})`);
+}

@@ -25,6 +25,19 @@ export const organizations = [
   },
 ] as const;
 
+/** Staff of the organizations above, by organization slug: a manager of two (the dashboard's switcher) and door staff. */
+export const staffAccounts = [
+  {
+    email: "manager@northstar.test",
+    name: "Max Manager",
+    memberships: [
+      { org: "northstar-live", role: "MANAGER" },
+      { org: "footlights", role: "MANAGER" },
+    ],
+  },
+  { email: "door@northstar.test", name: "Dora Door", memberships: [{ org: "northstar-live", role: "CHECK_IN" }] },
+] as const;
+
 type VenueSeed = {
   slug: string;
   name: string;

@@ -10,6 +10,7 @@ import {
   demoAccounts,
   organizations,
   performers,
+  staffAccounts,
   tourWords,
   venues,
   type Category,
@@ -47,6 +48,7 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
       { ...demoAccounts.admin, passwordHash, role: "ADMIN" },
       { ...demoAccounts.fan, passwordHash, role: "FAN" },
       ...organizations.map((o) => ({ ...o.owner, passwordHash, role: "ORGANIZER" as const })),
+      ...staffAccounts.map(({ email, name }) => ({ email, name, passwordHash, role: "ORGANIZER" as const })),
     ],
   });
   const users = await db.user.findMany({ select: { id: true, email: true } });
@@ -63,6 +65,15 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
     });
     orgIds.push(created.id);
   }
+  await db.membership.createMany({
+    data: staffAccounts.flatMap((staff) =>
+      staff.memberships.map(({ org, role }) => ({
+        userId: userId(staff.email),
+        organizationId: orgIds[organizations.findIndex((o) => o.slug === org)] ?? "",
+        role,
+      })),
+    ),
+  });
 
   const venueRows = [];
   const arenaLayouts = new Map<string, ExpandedLayout>();

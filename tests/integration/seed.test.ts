@@ -28,6 +28,8 @@ describe("demo data", () => {
       expect(await db.user.count({ where: { role: "ORGANIZER" } })).toBeGreaterThanOrEqual(3);
       expect(await db.user.count({ where: { role: "ADMIN" } })).toBe(1);
       expect(await db.user.count({ where: { role: "FAN" } })).toBe(1);
+      const roles = await db.membership.groupBy({ by: ["role"], _count: { _all: true } });
+      expect(roles.map((r) => r.role).sort()).toEqual(["CHECK_IN", "MANAGER", "OWNER"]);
       expect(await db.venue.count()).toBeGreaterThanOrEqual(12);
       expect((await db.venue.groupBy({ by: ["city"] })).length).toBeGreaterThanOrEqual(6);
 
