@@ -38,10 +38,12 @@ export async function startThrowawayPostgres(database: string): Promise<Embedded
 export const REDIS_MISSING =
   "These tests need a real Redis. Install it (Debian: apt-get install -y redis-server) so redis-server is on PATH, or set REDIS_URL to a server they may use.";
 
-/** Starts redis-server on a free port when it is installed; null when it is not. */
-export async function startRedisServer(): Promise<{ url: string; stop: () => Promise<void> } | null> {
+/** Starts redis-server on `port` (default: a free one) when it is installed; null when it is not. */
+export async function startRedisServer(
+  port?: number,
+): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> } | null> {
   if (spawnSync("redis-server", ["--version"]).error) return null;
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
@@ -58,8 +60,12 @@ export async function startRedisServer(): Promise<{ url: string; stop: () => Pro
   }
   return {
     url,
+    pid: child.pid,
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
+      await exited;
     },
   };
 }

@@ -1,0 +1,201 @@
+// `npm run bench`: the on-sale benchmark. Starts embedded PostgreSQL with the demo catalogue, redis-server and a
+// production build (`next start` + the worker), once per hold store; drives the public HTTP API; prints one table and a
+// correctness line; saves bench/results/. How to read it: docs/performance.md, "npm run bench".
+import { execSync } from "node:child_process";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { findArenaEvents } from "./harness/arena";
+import { ensureBuild, staticAssetPath } from "./harness/build";
+import { correctness, databaseChecks, holdsNotHeldByStore } from "./harness/correctness";
+import { treeCpuSeconds } from "./harness/cpu";
+import { directServices } from "./harness/direct";
+import { createFans, FanPool } from "./harness/fans";
+import { parseBenchOptions, USAGE, type BenchOptions } from "./harness/options";
+import { cpuTable, saveReport, type ScenarioRecord } from "./harness/results";
+import { appEnv, appLogTail, onStop, startApp, startServices, stopAll, type Services } from "./harness/stack";
+import { formatCorrectness, formatMs, formatRate, formatTable, type ResultRow } from "./harness/table";
+import { checkoutAndPay } from "./scenarios/checkout";
+import { holdsContended, holdsUncontended } from "./scenarios/holds";
+import { eventPage, health, search, seatPoll, staticFile } from "./scenarios/reads";
+import { storeOnly } from "./scenarios/store-only";
+import type { RunContext, Scenario } from "./scenarios/types";
+
+const ROOT = process.cwd();
+// Health first: it is the baseline every other rate is divided by.
+const SCENARIOS: Scenario[] = [
+  health,
+  staticFile,
+  eventPage,
+  seatPoll,
+  search,
+  holdsUncontended,
+  holdsContended,
+  checkoutAndPay,
+  storeOnly,
+];
+
+function commit(): string {
+  try {
+    const sha = execSync("git rev-parse --short HEAD", { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execSync("git status --porcelain --untracked-files=no", { cwd: ROOT, encoding: "utf8" }).trim();
+    return dirty ? `${sha} (with uncommitted changes)` : sha;
+  } catch {
+    return "unknown";
+  }
+}
+
+function cpuPercent(before: Record<string, number> | null, after: Record<string, number> | null, seconds: number) {
+  if (!before || !after) return null;
+  return Object.fromEntries(Object.keys(after).map((k) => [k, (100 * (after[k]! - (before[k] ?? 0))) / seconds]));
+}
+
+async function run(options: BenchOptions) {
+  const startedAt = new Date().toISOString();
+  const loadStart = os.loadavg();
+  console.log(`npm run bench: ${os.cpus().length} CPUs, load average ${loadStart.map((l) => l.toFixed(2)).join(" ")}`);
+
+  let started = performance.now();
+  const services: Services = await startServices();
+  // For the modules this process loads from lib/ (lib/db reads the configuration on first import).
+  Object.assign(process.env, appEnv(services, 3300, "postgres"));
+  console.log(`PostgreSQL (demo catalogue) and redis-server up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const build = ensureBuild(ROOT, appEnv(services, 3300, "postgres"), options.skipBuild);
+  const asset = staticAssetPath(ROOT);
+  console.log(`Build ${build}; static file ${asset.path} (${asset.bytes} bytes)`);
+
+  const { fans, ms: fansMs } = await createFans(services.databaseUrl, options.fans);
+  const pool = new FanPool(fans);
+  console.log(`${fans.length} fans with API tokens created in the database in ${(fansMs / 1000).toFixed(1)} s`);
+
+  const rows: ResultRow[] = [];
+  const records: ScenarioRecord[] = [];
+  const counters = { answeredShort: 0 };
+  let notHeldByStore = 0;
+  for (const [index, store] of options.stores.entries()) {
+    const app = await startApp(ROOT, services, store).catch((error: unknown) => {
+      console.error(appLogTail(services, store));
+      throw error;
+    });
+    const direct = await directServices(services, store);
+    onStop(() => direct.close());
+    const ctx: RunContext = {
+      root: ROOT,
+      baseUrl: app.url,
+      store,
+      services,
+      direct,
+      warmupMs: options.warmupSeconds * 1000,
+      durationMs: options.durationSeconds * 1000,
+      fans: pool,
+      arena: await findArenaEvents(app.url),
+      staticAsset: asset.path,
+      checkoutRunsLeft: options.stores.length - index,
+      counters,
+    };
+    console.log(`\n${store} hold store: app on ${app.url}`);
+    for (const scenario of SCENARIOS) {
+      if (!options.only.includes(scenario.name) || (scenario.stores === "first" && index > 0)) continue;
+      process.stdout.write(`  ${scenario.title.padEnd(18)} `);
+      const pids = { app: app.serverPid, postgres: services.postgresPid, redis: services.redisPid, bench: process.pid };
+      const cpuBefore = treeCpuSeconds(pids);
+      started = performance.now();
+      const result = await scenario.run(ctx);
+      const wall = (performance.now() - started) / 1000;
+      const cpu = cpuPercent(cpuBefore, treeCpuSeconds(pids), wall);
+      for (const op of result.ops) rows.push({ ...op, scenario: scenario.title, store, capped: result.capped, healthRatio: null });
+      records.push({
+        scenario: scenario.title,
+        store,
+        seconds: result.seconds,
+        iterations: result.iterations,
+        capped: result.capped,
+        notes: result.notes ?? [],
+        cpuPercent: cpu,
+        loadAverageAfter: os.loadavg()[0]!,
+      });
+      const main = result.ops[0];
+      console.log(
+        main
+          ? `${formatRate(main.perSecond)}/s ${main.op}, p50 ${formatMs(main.p50)} ms, p99 ${formatMs(main.p99)} ms` +
+              (cpu ? `; CPU app ${Math.round(cpu.app!)}%, postgres ${Math.round(cpu.postgres!)}%` : "")
+          : "no requests",
+      );
+    }
+    notHeldByStore += await holdsNotHeldByStore(direct.db, direct.holds);
+    await direct.close();
+    await app.stop();
+  }
+
+  for (const row of rows) {
+    const baseline = rows.find((r) => r.scenario === health.title && r.store === row.store);
+    row.healthRatio = baseline && baseline.perSecond > 0 ? row.perSecond / baseline.perSecond : null;
+  }
+  const checks = correctness(await databaseChecks(services.databaseUrl), {
+    answeredShort: counters.answeredShort,
+    notHeldByStore,
+  });
+  const loadEnd = os.loadavg();
+
+  console.log(`\n${formatTable(rows)}`);
+  console.log(`(* = stopped at its iteration cap; expected = 409 SEAT_UNAVAILABLE in a race, 429 + Retry-After at checkout)`);
+  console.log(`\n${formatCorrectness(checks)}`);
+  console.log(`\nCPU use per scenario (% of one core, warm-up included), 1-minute load average after it:\n${cpuTable(records)}`);
+  if (pool.waitedMs > 1000) {
+    console.log(`Fans were all at the server's hold rate limit for ${(pool.waitedMs / 1000).toFixed(1)} worker·s: raise --fans.`);
+  }
+  console.log(`Load average (1/5/15 min): ${loadStart.map((l) => l.toFixed(2)).join(" ")} at the start, ${loadEnd.map((l) => l.toFixed(2)).join(" ")} at the end`);
+
+  const file = saveReport(ROOT, {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    commit: commit(),
+    node: process.version,
+    cpus: os.cpus().length,
+    loadAverage: { start: loadStart, end: loadEnd },
+    options,
+    build,
+    staticAsset: asset.path,
+    fans: {
+      count: fans.length,
+      createdInMs: Math.round(fansMs),
+      how: "lib/auth createUser (one shared password hash) + issueApiToken, straight in the database",
+      poolWaitSeconds: pool.waitedMs / 1000,
+    },
+    rows,
+    scenarios: records,
+    correctness: checks,
+  });
+  console.log(`Saved ${file} (and latest.json, latest.md)`);
+  const totals = Object.values(checks).flatMap((group) => Object.values(group));
+  return totals.every((n) => n === 0) ? 0 : 1;
+}
+
+let options: BenchOptions | null;
+try {
+  options = parseBenchOptions(process.argv.slice(2));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (!options) {
+  console.log(USAGE);
+  process.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping everything…`);
+    void stopAll().then(() => process.exit(130));
+  });
+}
+run(options).then(
+  async (code) => {
+    await stopAll();
+    process.exit(code);
+  },
+  async (error: unknown) => {
+    console.error(error);
+    await stopAll();
+    process.exit(1);
+  },
+);
