@@ -2,7 +2,9 @@
 // production build (`next start` + the worker), once per hold store; drives the public HTTP API; prints one table and a
 // correctness line; saves bench/results/. How to read it: docs/performance.md, "npm run bench".
 import { execSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { findArenaEvents } from "./harness/arena";
 import { ensureBuild, staticAssetPath } from "./harness/build";
@@ -12,7 +14,7 @@ import { directServices } from "./harness/direct";
 import { createFans, FanPool } from "./harness/fans";
 import { parseBenchOptions, USAGE, type BenchOptions } from "./harness/options";
 import { cpuTable, saveReport, type ScenarioRecord } from "./harness/results";
-import { appEnv, appLogTail, onStop, startApp, startServices, stopAll, type Services } from "./harness/stack";
+import { appEnv, appLogTail, keepAppLogs, onStop, startApp, startServices, stopAll, type Services } from "./harness/stack";
 import { formatCorrectness, formatMs, formatRate, formatTable, type ResultRow } from "./harness/table";
 import { checkoutAndPay } from "./scenarios/checkout";
 import { holdsContended, holdsUncontended } from "./scenarios/holds";
@@ -56,6 +58,12 @@ async function run(options: BenchOptions) {
 
   let started = performance.now();
   const services: Services = await startServices();
+  // Runs at the very end (stop steps run in reverse), even after a failure: the app's logs outlive the bench folder.
+  const logPrefix = path.join(ROOT, "bench", "results", startedAt.replace(/[:.]/g, "-"));
+  onStop(() => {
+    mkdirSync(path.dirname(logPrefix), { recursive: true });
+    keepAppLogs(services, options.stores, logPrefix);
+  });
   // For the modules this process loads from lib/ (lib/db reads the configuration on first import).
   Object.assign(process.env, appEnv(services, 3300, "postgres"));
   console.log(`PostgreSQL (demo catalogue) and redis-server up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -97,12 +105,17 @@ async function run(options: BenchOptions) {
     for (const scenario of SCENARIOS) {
       if (!options.only.includes(scenario.name) || (scenario.stores === "first" && index > 0)) continue;
       process.stdout.write(`  ${scenario.title.padEnd(18)} `);
-      const pids = { app: app.serverPid, postgres: services.postgresPid, redis: services.redisPid, bench: process.pid };
-      const cpuBefore = treeCpuSeconds(pids);
+      const pids = { app: app.serverPid, postgres: services.postgresPid, redis: services.redisPid };
+      // The bench's own process only (its children are the app, PostgreSQL and Redis, counted on their own).
+      const benchCpu = () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1e6;
+      };
+      const cpuBefore = { ...treeCpuSeconds(pids), bench: benchCpu() };
       started = performance.now();
       const result = await scenario.run(ctx);
       const wall = (performance.now() - started) / 1000;
-      const cpu = cpuPercent(cpuBefore, treeCpuSeconds(pids), wall);
+      const cpu = cpuPercent(cpuBefore, { ...treeCpuSeconds(pids), bench: benchCpu() }, wall);
       for (const op of result.ops) rows.push({ ...op, scenario: scenario.title, store, capped: result.capped, healthRatio: null });
       records.push({
         scenario: scenario.title,

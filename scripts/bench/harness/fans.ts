@@ -58,7 +58,7 @@ export class FanPool {
   }
 
   private get now() {
-    return (this.options.now ?? performance.now)();
+    return this.options.now ? this.options.now() : performance.now();
   }
 
   /** A fan that may send one more hold request now (and `tickets` more for `eventId`), or null if none may. */

@@ -1,7 +1,7 @@
 // What the bench runs against: embedded PostgreSQL with the demo catalogue, redis-server, and `next start` plus the
 // worker, started with either hold store. Everything registered here is stopped by `stopAll`.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db-client";
@@ -132,6 +132,17 @@ export async function startApp(root: string, services: Services, store: StoreNam
     await new Promise((r) => setTimeout(r, 200));
   }
   return { url, serverPid: children[0]!.pid, stop };
+}
+
+/** Copies the app's logs next to the results (git ignores them) before the bench folder is removed. */
+export function keepAppLogs(services: Services, stores: StoreName[], prefix: string) {
+  for (const store of stores) {
+    try {
+      copyFileSync(path.join(services.dir, `app-${store}.log`), `${prefix}-app-${store}.log`);
+    } catch {
+      // that app never started
+    }
+  }
 }
 
 /** The last lines of the app's log, for a failure report. */
