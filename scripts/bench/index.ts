@@ -9,12 +9,21 @@ import { performance } from "node:perf_hooks";
 import { findArenaEvents } from "./harness/arena";
 import { ensureBuild, staticAssetPath } from "./harness/build";
 import { correctness, databaseChecks, holdsNotHeldByStore } from "./harness/correctness";
-import { treeCpuSeconds } from "./harness/cpu";
+import { cpuPercent, sampleCpu, type CpuSample } from "./harness/cpu";
 import { directServices } from "./harness/direct";
 import { createFans, FanPool } from "./harness/fans";
 import { parseBenchOptions, USAGE, type BenchOptions } from "./harness/options";
 import { cpuTable, saveReport, type ScenarioRecord } from "./harness/results";
-import { appEnv, appLogTail, keepAppLogs, onStop, startApp, startServices, stopAll, type Services } from "./harness/stack";
+import {
+  appEnv,
+  appLogTail,
+  keepAppLogs,
+  onStop,
+  startApp,
+  startServices,
+  stopAll,
+  type Services,
+} from "./harness/stack";
 import { formatCorrectness, formatMs, formatRate, formatTable, type ResultRow } from "./harness/table";
 import { checkoutAndPay } from "./scenarios/checkout";
 import { holdsContended, holdsUncontended } from "./scenarios/holds";
@@ -46,11 +55,6 @@ function commit(): string {
   }
 }
 
-function cpuPercent(before: Record<string, number> | null, after: Record<string, number> | null, seconds: number) {
-  if (!before || !after) return null;
-  return Object.fromEntries(Object.keys(after).map((k) => [k, (100 * (after[k]! - (before[k] ?? 0))) / seconds]));
-}
-
 async function run(options: BenchOptions) {
   const startedAt = new Date().toISOString();
   const loadStart = os.loadavg();
@@ -66,7 +70,9 @@ async function run(options: BenchOptions) {
   });
   // For the modules this process loads from lib/ (lib/db reads the configuration on first import).
   Object.assign(process.env, appEnv(services, 3300, "postgres"));
-  console.log(`PostgreSQL (demo catalogue) and redis-server up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `PostgreSQL (demo catalogue) and redis-server up in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const build = ensureBuild(ROOT, appEnv(services, 3300, "postgres"), options.skipBuild);
   const asset = staticAssetPath(ROOT);
@@ -105,18 +111,24 @@ async function run(options: BenchOptions) {
     for (const scenario of SCENARIOS) {
       if (!options.only.includes(scenario.name) || (scenario.stores === "first" && index > 0)) continue;
       process.stdout.write(`  ${scenario.title.padEnd(18)} `);
-      const pids = { app: app.serverPid, postgres: services.postgresPid, redis: services.redisPid };
-      // The bench's own process only (its children are the app, PostgreSQL and Redis, counted on their own).
-      const benchCpu = () => {
-        const { user, system } = process.cpuUsage();
-        return (user + system) / 1e6;
+      const pids = {
+        app: app.serverPid,
+        worker: app.workerPid,
+        postgres: services.postgresPid,
+        redis: services.redisPid,
       };
-      const cpuBefore = { ...treeCpuSeconds(pids), bench: benchCpu() };
+      // The bench's own process only (its children are the app, PostgreSQL and Redis, counted on their own).
+      const sample = (): CpuSample => {
+        const { user, system } = process.cpuUsage();
+        return { ...sampleCpu(pids), bench: new Map([[process.pid, (user + system) / 1e6]]) };
+      };
+      const cpuBefore = sample();
       started = performance.now();
       const result = await scenario.run(ctx);
       const wall = (performance.now() - started) / 1000;
-      const cpu = cpuPercent(cpuBefore, { ...treeCpuSeconds(pids), bench: benchCpu() }, wall);
-      for (const op of result.ops) rows.push({ ...op, scenario: scenario.title, store, capped: result.capped, healthRatio: null });
+      const cpu = cpuPercent(cpuBefore, sample(), wall);
+      for (const op of result.ops)
+        rows.push({ ...op, scenario: scenario.title, store, capped: result.capped, healthRatio: null });
       records.push({
         scenario: scenario.title,
         store,
@@ -151,13 +163,21 @@ async function run(options: BenchOptions) {
   const loadEnd = os.loadavg();
 
   console.log(`\n${formatTable(rows)}`);
-  console.log(`(* = stopped at its iteration cap; expected = 409 SEAT_UNAVAILABLE in a race, 429 + Retry-After at checkout)`);
+  console.log(
+    `(* = stopped at its iteration cap; expected = 409 SEAT_UNAVAILABLE in a race, 429 + Retry-After at checkout)`,
+  );
   console.log(`\n${formatCorrectness(checks)}`);
-  console.log(`\nCPU use per scenario (% of one core, warm-up included), 1-minute load average after it:\n${cpuTable(records)}`);
+  console.log(
+    `\nCPU use per scenario (% of one core, warm-up included), 1-minute load average after it:\n${cpuTable(records)}`,
+  );
   if (pool.waitedMs > 1000) {
-    console.log(`Fans were all at the server's hold rate limit for ${(pool.waitedMs / 1000).toFixed(1)} worker·s: raise --fans.`);
+    console.log(
+      `Fans were all at the server's hold rate limit for ${(pool.waitedMs / 1000).toFixed(1)} worker·s: raise --fans.`,
+    );
   }
-  console.log(`Load average (1/5/15 min): ${loadStart.map((l) => l.toFixed(2)).join(" ")} at the start, ${loadEnd.map((l) => l.toFixed(2)).join(" ")} at the end`);
+  console.log(
+    `Load average (1/5/15 min): ${loadStart.map((l) => l.toFixed(2)).join(" ")} at the start, ${loadEnd.map((l) => l.toFixed(2)).join(" ")} at the end`,
+  );
 
   const file = saveReport(ROOT, {
     startedAt,

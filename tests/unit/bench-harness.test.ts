@@ -111,9 +111,13 @@ describe("npm run bench: the table", () => {
       partialHolds: { answeredShort: 0, notHeldByStore: 0 },
       orphanPayments: { paidSessions: 0, succeededPayments: 0 },
     };
-    expect(formatCorrectness(clean)).toMatch(/^Correctness OK: oversold seats 0 .*partial holds 0 .*orphan payments 0 /);
+    expect(formatCorrectness(clean)).toMatch(
+      /^Correctness OK: oversold seats 0 .*partial holds 0 .*orphan payments 0 /,
+    );
     const broken = { ...clean, partialHolds: { answeredShort: 1, notHeldByStore: 2 } };
-    expect(formatCorrectness(broken)).toMatch(/^Correctness FAILED: .*partial holds 3 \(answeredShort 1, notHeldByStore 2\)/);
+    expect(formatCorrectness(broken)).toMatch(
+      /^Correctness FAILED: .*partial holds 3 \(answeredShort 1, notHeldByStore 2\)/,
+    );
   });
 });
 
@@ -130,8 +134,21 @@ describe("npm run bench: options", () => {
   });
 
   it("always keeps the health baseline and refuses what it does not know", () => {
-    const options = parseBenchOptions(["--only", "holds,store", "--stores", "redis", "--duration", "3", "--skip-build"]);
-    expect(options).toMatchObject({ only: ["health", "holds", "store"], stores: ["redis"], durationSeconds: 3, skipBuild: true });
+    const options = parseBenchOptions([
+      "--only",
+      "holds,store",
+      "--stores",
+      "redis",
+      "--duration",
+      "3",
+      "--skip-build",
+    ]);
+    expect(options).toMatchObject({
+      only: ["health", "holds", "store"],
+      stores: ["redis"],
+      durationSeconds: 3,
+      skipBuild: true,
+    });
     expect(() => parseBenchOptions(["--only", "holdz"])).toThrow(/unknown holdz/);
     expect(() => parseBenchOptions(["--duration", "0"])).toThrow(/positive/);
     expect(() => parseBenchOptions(["--fans", "1.5"])).toThrow(/whole/);

@@ -8,7 +8,8 @@ const TITLE = "The Velvet Comets: World Tour";
 async function getJson<T>(client: HttpClient, path: string): Promise<T> {
   const result = await client.request("GET", path);
   const body = jsonOf<T>(result);
-  if (result.status !== 200 || !body) throw new Error(`GET ${path} → ${result.status} ${result.body.toString().slice(0, 200)}`);
+  if (result.status !== 200 || !body)
+    throw new Error(`GET ${path} → ${result.status} ${result.body.toString().slice(0, 200)}`);
   return body;
 }
 
@@ -21,11 +22,15 @@ export async function findArenaEvents(baseUrl: string): Promise<[ArenaEvent, Are
       `/api/v1/events?${new URLSearchParams({ q: "Velvet Comets", sort: "date", pageSize: "50" })}`,
     );
     const shows = search.items.filter((e) => e.title === TITLE);
-    if (shows.length < 2) throw new Error(`Expected two "${TITLE}" events in the demo catalogue, found ${shows.length}`);
+    if (shows.length < 2)
+      throw new Error(`Expected two "${TITLE}" events in the demo catalogue, found ${shows.length}`);
     const events = await Promise.all(
       shows.slice(0, 2).map(async (show) => {
         const details = await getJson<{ perOrderLimit?: number }>(client, `/api/v1/events/${show.id}`);
-        const seats = await getJson<{ seats: { id: string; status: string }[] }>(client, `/api/v1/events/${show.id}/seats`);
+        const seats = await getJson<{ seats: { id: string; status: string }[] }>(
+          client,
+          `/api/v1/events/${show.id}/seats`,
+        );
         return {
           id: show.id,
           slug: show.slug,

@@ -11,7 +11,11 @@ export const HOLDS_PER_MINUTE = 20;
  * issueApiToken), `parallel` at a time. Sign-up over HTTP would hash every password (argon2, on purpose slow) and
  * is limited to 20 sign-ups per 10 minutes per client address, so 1,000 fans would take most of an hour.
  */
-export async function createFans(databaseUrl: string, count: number, parallel = 8): Promise<{ fans: Fan[]; ms: number }> {
+export async function createFans(
+  databaseUrl: string,
+  count: number,
+  parallel = 8,
+): Promise<{ fans: Fan[]; ms: number }> {
   const started = performance.now();
   const { createPrismaClient } = await import("@/lib/db-client");
   const { createUser } = await import("@/lib/auth/users");
@@ -26,7 +30,11 @@ export async function createFans(databaseUrl: string, count: number, parallel = 
     await Promise.all(
       Array.from({ length: parallel }, async () => {
         for (let i = next++; i < count; i = next++) {
-          const user = await createUser(db, { email: `bench-fan-${runId}-${i}@bench.test`, name: `Bench Fan ${i}`, passwordHash });
+          const user = await createUser(db, {
+            email: `bench-fan-${runId}-${i}@bench.test`,
+            name: `Bench Fan ${i}`,
+            passwordHash,
+          });
           const { token } = await issueApiToken(db, { userId: user.id, name: "bench" });
           fans[i] = { userId: user.id, token };
         }
@@ -84,7 +92,10 @@ export class FanPool {
   }
 
   /** Like tryTake, waiting (in steps of 20 ms) until a fan is free; null if none becomes free before `deadline`. */
-  async take(request: Parameters<FanPool["tryTake"]>[0] = {}, deadline = Number.POSITIVE_INFINITY): Promise<Fan | null> {
+  async take(
+    request: Parameters<FanPool["tryTake"]>[0] = {},
+    deadline = Number.POSITIVE_INFINITY,
+  ): Promise<Fan | null> {
     const started = performance.now();
     for (;;) {
       const fan = this.tryTake(request);

@@ -7,7 +7,8 @@ import { Recorder, type OpSummary, type Outcome } from "./stats";
 export type Classify = (result: HttpResult) => Outcome;
 
 /** 2xx (and 304 Not Modified) are successes; everything else is unexpected unless a scenario says otherwise. */
-export const successOnly: Classify = (r) => (r.status >= 200 && r.status < 300) || r.status === 304 ? "ok" : "unexpected";
+export const successOnly: Classify = (r) =>
+  (r.status >= 200 && r.status < 300) || r.status === 304 ? "ok" : "unexpected";
 
 let reported = 0;
 

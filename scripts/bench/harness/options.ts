@@ -1,7 +1,17 @@
 // `npm run bench` options, parsed without side effects so they can be unit-tested.
 import { parseArgs } from "node:util";
 
-export const SCENARIOS = ["health", "static", "page", "poll", "search", "holds", "contended", "checkout", "store"] as const;
+export const SCENARIOS = [
+  "health",
+  "static",
+  "page",
+  "poll",
+  "search",
+  "holds",
+  "contended",
+  "checkout",
+  "store",
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const STORES = ["postgres", "redis"] as const;
 export type StoreName = (typeof STORES)[number];

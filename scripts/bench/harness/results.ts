@@ -39,10 +39,15 @@ export function cpuTable(records: ScenarioRecord[]): string {
     .filter((r) => r.cpuPercent)
     .map((r) => {
       const cpu = r.cpuPercent!;
-      const cells = ["app", "postgres", "redis", "bench"].map((k) => `${Math.round(cpu[k] ?? 0)}%`.padStart(9));
+      const cells = ["app", "worker", "postgres", "redis", "bench"].map((k) =>
+        `${Math.round(cpu[k] ?? 0)}%`.padStart(9),
+      );
       return `${r.scenario.padEnd(18)} ${r.store.padEnd(9)}${cells.join("")}   ${r.loadAverageAfter.toFixed(2).padStart(5)}`;
     });
-  return [`${"scenario".padEnd(18)} ${"store".padEnd(9)}      app postgres    redis    bench   load`, ...lines].join("\n");
+  return [
+    `${"scenario".padEnd(18)} ${"store".padEnd(9)}      app   worker postgres    redis    bench   load`,
+    ...lines,
+  ].join("\n");
 }
 
 export function markdownSummary(report: BenchReport): string {

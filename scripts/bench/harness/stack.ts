@@ -63,8 +63,17 @@ export async function startServices(): Promise<Services> {
 /** The environment of the app and the worker: the bench's own services only, whatever the caller's shell has. */
 export function appEnv(services: Services, port: number, store: StoreName): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["REDIS_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "TYPESENSE_URL",
-    "TYPESENSE_API_KEY", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "RESEND_API_KEY"]) delete env[name];
+  for (const name of [
+    "REDIS_URL",
+    "UPSTASH_REDIS_REST_URL",
+    "UPSTASH_REDIS_REST_TOKEN",
+    "TYPESENSE_URL",
+    "TYPESENSE_API_KEY",
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "RESEND_API_KEY",
+  ])
+    delete env[name];
   return {
     ...env,
     NODE_ENV: "production",
@@ -79,7 +88,7 @@ export function appEnv(services: Services, port: number, store: StoreName): Node
   };
 }
 
-export type App = { url: string; serverPid?: number; stop: () => Promise<void> };
+export type App = { url: string; serverPid?: number; workerPid?: number; stop: () => Promise<void> };
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -131,7 +140,7 @@ export async function startApp(root: string, services: Services, store: StoreNam
     if (Date.now() > deadline) throw new Error(`The app did not become healthy on ${url} within 60 s`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, serverPid: children[0]!.pid, stop };
+  return { url, serverPid: children[0]!.pid, workerPid: children[1]!.pid, stop };
 }
 
 /** Copies the app's logs next to the results (git ignores them) before the bench folder is removed. */
@@ -148,7 +157,10 @@ export function keepAppLogs(services: Services, stores: StoreName[], prefix: str
 /** The last lines of the app's log, for a failure report. */
 export function appLogTail(services: Services, store: StoreName, lines = 30): string {
   try {
-    return readFileSync(path.join(services.dir, `app-${store}.log`), "utf8").split("\n").slice(-lines).join("\n");
+    return readFileSync(path.join(services.dir, `app-${store}.log`), "utf8")
+      .split("\n")
+      .slice(-lines)
+      .join("\n");
   } catch {
     return "";
   }

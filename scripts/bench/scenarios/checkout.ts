@@ -38,7 +38,11 @@ async function buy(ctx: RunContext, client: HttpClient, recorder: Recorder, seat
   if (!fan) return;
   const started = performance.now();
   const finish = (ok: boolean, status: number) =>
-    recorder.record("order: hold → paid", { ms: performance.now() - started, outcome: ok ? "ok" : "unexpected", status });
+    recorder.record("order: hold → paid", {
+      ms: performance.now() - started,
+      outcome: ok ? "ok" : "unexpected",
+      status,
+    });
 
   const hold = await timed(client, recorder, "POST hold", "POST", `/api/v1/events/${event.id}/holds`, {
     headers: bearer(fan.token),

@@ -8,7 +8,7 @@ import type { HoldContents } from "@/lib/inventory/hold-store";
 import { partition, pickRandom } from "../harness/arena";
 import { runLoad } from "../harness/load";
 import type { Recorder } from "../harness/stats";
-import type { RunContext, Scenario } from "./types";
+import type { Scenario } from "./types";
 
 const CALLERS = 50;
 const HOLD_MINUTES = 10;
