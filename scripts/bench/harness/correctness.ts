@@ -42,12 +42,22 @@ export async function databaseChecks(databaseUrl: string, eventIds: string[] | n
 /**
  * Live holds (ACTIVE, not lapsed, in the holds table) with a seat that the hold store does not report as held:
  * asked through the HoldStore interface, so it checks whichever store took them. Run it while that store is
- * the one in use, after the load has stopped.
+ * the one in use, after the load has stopped, on the holds made `since` that store's app started (a hold left
+ * live by a failed release under the other store is not this store's).
  */
-export async function holdsNotHeldByStore(db: DbOrTx, store: HoldStore, eventIds: string[] | null = null) {
+export async function holdsNotHeldByStore(
+  db: DbOrTx,
+  store: HoldStore,
+  options: { since?: Date; eventIds?: string[] } = {},
+) {
   const now = new Date();
   const holds = await db.hold.findMany({
-    where: { status: "ACTIVE", expiresAt: { gt: now }, ...(eventIds ? { eventId: { in: eventIds } } : {}) },
+    where: {
+      status: "ACTIVE",
+      expiresAt: { gt: now },
+      ...(options.since ? { createdAt: { gte: options.since } } : {}),
+      ...(options.eventIds ? { eventId: { in: options.eventIds } } : {}),
+    },
     select: { id: true, eventId: true, items: { select: { seatId: true } } },
   });
   const heldByEvent = new Map<string, Set<string>>();

@@ -12,7 +12,12 @@ export const successOnly: Classify = (r) =>
 
 let reported = 0;
 
-/** Sends one request and records it under `op`; a few unexpected answers are printed to help whoever reads the run. */
+/** The first 5 unexpected answers of each scenario are printed. */
+export function resetUnexpectedReports() {
+  reported = 0;
+}
+
+/** Sends one request and records it under `op`; the first unexpected answers are printed to help whoever reads the run. */
 export async function timed(
   client: HttpClient,
   recorder: Recorder,
@@ -24,9 +29,14 @@ export async function timed(
   const result = await client.request(method, path, options);
   const outcome = (options.classify ?? successOnly)(result);
   recorder.record(op, { ms: result.ms, outcome, status: result.status, bytes: result.body.length });
-  if (outcome === "unexpected" && reported++ < 10) {
-    const detail = result.error ?? result.body.toString("utf8").slice(0, 300);
-    console.warn(`  unexpected: ${method} ${path} → ${result.status} ${detail}`);
+  if (outcome === "unexpected" && reported++ < 5) {
+    const type = String(result.headers["content-type"] ?? "");
+    const detail =
+      result.error ??
+      (type.includes("json")
+        ? result.body.toString("utf8").slice(0, 300)
+        : `${type || "no content type"}, ${result.body.length} bytes`);
+    console.warn(`\n    unexpected: ${method} ${path} → ${result.status} ${detail}`);
   }
   return result;
 }
