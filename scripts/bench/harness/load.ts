@@ -11,6 +11,16 @@ export const successOnly: Classify = (r) =>
   (r.status >= 200 && r.status < 300) || r.status === 304 ? "ok" : "unexpected";
 
 let reported = 0;
+let aborted = false;
+
+/** Ends every running loop after its current iteration (Ctrl-C). */
+export function abortLoad() {
+  aborted = true;
+}
+
+export function loadAborted() {
+  return aborted;
+}
 
 /** The first 5 unexpected answers of each scenario are printed. */
 export function resetUnexpectedReports() {
@@ -57,7 +67,7 @@ export async function runPhase(options: {
   const max = options.maxIterations ?? Number.POSITIVE_INFINITY;
   let iterations = 0;
   const worker = async (id: number) => {
-    while (performance.now() < deadline && iterations < max) {
+    while (!aborted && performance.now() < deadline && iterations < max) {
       iterations++;
       await options.iteration(id, recorder);
     }

