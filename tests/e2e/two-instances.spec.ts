@@ -20,12 +20,13 @@ async function instance(baseURL: string) {
 async function newFan(api: APIRequestContext, n: number): Promise<Fan> {
   const email = `racer-${randomUUID()}@example.test`;
   // Each fan from an address of their own, as a load balancer would report them (sign-ups are limited per address).
+  const headers = { "x-forwarded-for": `198.18.${n}.${1 + Math.floor(Math.random() * 250)}` };
   const created = await api.post("/api/v1/users", {
     data: { email, password: "a-long-password", name: "Racer" },
-    headers: { "x-forwarded-for": `198.18.${n}.10` },
+    headers,
   });
   expect(created.status()).toBe(201);
-  const issued = await api.post("/api/v1/auth/tokens", { data: { email, password: "a-long-password" } });
+  const issued = await api.post("/api/v1/auth/tokens", { data: { email, password: "a-long-password" }, headers });
   expect(issued.status()).toBe(201);
   return { api, token: (await issued.json()).token };
 }
