@@ -261,6 +261,8 @@ describe("access to every organizer page", () => {
     expect(staff).toMatch(/On sale/i);
     expect(staff).toContain("0 / 10 sold");
     expect(staff).not.toContain("New event");
+    expect(owner).toContain(">Draft<");
+    expect(staff, "drafts are not the door's business").not.toContain(">Draft<");
     expect(links(staff), "links on the check-in staff's overview").toEqual([]);
   });
 

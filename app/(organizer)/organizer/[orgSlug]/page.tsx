@@ -17,7 +17,8 @@ export default async function OrganizationOverviewPage({ params }: Props) {
   const manages = role === "ADMIN" || (MANAGING_ROLES as readonly string[]).includes(role);
   const { db, clock } = services();
   const events = await organizationEvents(db, { organizationId: organization.id, now: clock() });
-  const upcoming = events.filter((e) => e.state !== "past");
+  // Check-in staff work the door: drafts are not theirs to see.
+  const upcoming = events.filter((e) => e.state !== "past" && (manages || e.state !== "draft"));
   const live = upcoming.filter((e) => e.state !== "draft" && e.state !== "cancelled");
   const sold = live.reduce((sum, e) => sum + e.tickets.sold, 0);
   const capacity = live.reduce((sum, e) => sum + e.tickets.capacity, 0);
