@@ -48,17 +48,24 @@ async function buildFile(db: DbOrTx, eventId: string): Promise<SeatGeometryFile 
     },
   });
   if (rows.length === 0) return null;
-  const seats: GeometrySeat[] = rows.map((row) => ({
-    ...row,
-    accessibility:
-      row.accessibility === "WHEELCHAIR" ? "wheelchair" : row.accessibility === "COMPANION" ? "companion" : null,
-  }));
+  return geometryFile(
+    eventId,
+    rows.map((row) => ({
+      ...row,
+      accessibility:
+        row.accessibility === "WHEELCHAIR" ? "wheelchair" : row.accessibility === "COMPANION" ? "companion" : null,
+    })),
+  );
+}
+
+/** The file for these seats: the encoded document, its version, and its compressed forms on demand. */
+export function geometryFile(eventId: string, seats: readonly GeometrySeat[]): SeatGeometryFile {
   const identity = Buffer.from(JSON.stringify(encodeSeatGeometry(eventId, seats)));
   const version = `${SEAT_GEOMETRY_FORMAT}-${createHash("sha256").update(identity).digest("base64url").slice(0, 20)}`;
   return {
     eventId,
     version,
-    seats: rows.length,
+    seats: seats.length,
     identity,
     gzip: once(() => gzipAsync(identity, { level: 9 })),
     br: once(() =>
