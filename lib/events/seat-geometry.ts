@@ -1,7 +1,5 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
 import type { DbOrTx } from "@/lib/db";
 import { publicEventId } from "./queries";
 import { SEAT_GEOMETRY_FORMAT, encodeSeatGeometry, type GeometrySeat } from "./seat-geometry-format";
@@ -11,27 +9,16 @@ import { SEAT_GEOMETRY_FORMAT, encodeSeatGeometry, type GeometrySeat } from "./s
 // the event is created and never change, so the document is built once per event and
 // process, and its URL carries a hash of its content.
 
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-
 export type SeatGeometryFile = {
   eventId: string;
-  /** A hash of the uncompressed document: the URL's `v` and (per encoding) the strong ETag. */
+  /** A hash of the document: the URL's `v` and (per encoding) the strong ETag. */
   version: string;
   seats: number;
-  /** The encodings, compressed off the event loop on first use. */
-  identity: Buffer;
-  gzip: () => Promise<Buffer>;
-  br: () => Promise<Buffer>;
+  body: Buffer;
 };
 
 export const seatGeometryPath = (eventId: string, version: string) =>
   `/api/v1/events/${encodeURIComponent(eventId)}/seat-map?v=${version}`;
-
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= make());
-}
 
 async function buildFile(db: DbOrTx, eventId: string): Promise<SeatGeometryFile | null> {
   const rows = await db.seat.findMany({
@@ -58,26 +45,11 @@ async function buildFile(db: DbOrTx, eventId: string): Promise<SeatGeometryFile 
   );
 }
 
-/** The file for these seats: the encoded document, its version, and its compressed forms on demand. */
+/** The file for these seats: the encoded document and its version. */
 export function geometryFile(eventId: string, seats: readonly GeometrySeat[]): SeatGeometryFile {
-  const identity = Buffer.from(JSON.stringify(encodeSeatGeometry(eventId, seats)));
-  const version = `${SEAT_GEOMETRY_FORMAT}-${createHash("sha256").update(identity).digest("base64url").slice(0, 20)}`;
-  return {
-    eventId,
-    version,
-    seats: seats.length,
-    identity,
-    gzip: once(() => gzipAsync(identity, { level: 9 })),
-    br: once(() =>
-      brotli(identity, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 11,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-        },
-      }),
-    ),
-  };
+  const body = Buffer.from(JSON.stringify(encodeSeatGeometry(eventId, seats)));
+  const version = `${SEAT_GEOMETRY_FORMAT}-${createHash("sha256").update(body).digest("base64url").slice(0, 20)}`;
+  return { eventId, version, seats: seats.length, body };
 }
 
 // Per process, most recently used last. An arena's file is ~250 kB uncompressed plus its
@@ -114,10 +86,19 @@ export function seatGeometryFile(db: DbOrTx, eventId: string): Promise<SeatGeome
   return building;
 }
 
-export type GeometryEncoding = "br" | "gzip" | "identity";
+export type GeometryEncoding = "gzip" | "deflate" | "identity";
 
-/** The best encoding the client accepts (q=0 refuses one), brotli first. */
-export function preferredEncoding(acceptEncoding: string | null): GeometryEncoding {
+/** What `next start` compresses at least (the `compression` middleware's threshold). */
+const COMPRESSION_THRESHOLD_BYTES = 1024;
+
+/**
+ * The encoding the response will go out in. Next.js drops a route handler's own
+ * `Content-Encoding` (send-response.ts) and compresses JSON itself (`compress`, on by
+ * default: gzip, else deflate, else none, by the request's Accept-Encoding; nothing under
+ * 1 kB), so the handler returns the document as is and names the encoding in its ETag.
+ */
+export function responseEncoding(acceptEncoding: string | null, bytes: number): GeometryEncoding {
+  if (bytes < COMPRESSION_THRESHOLD_BYTES) return "identity";
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? "").split(",")) {
     const [name, ...params] = part.trim().toLowerCase().split(";");
@@ -126,21 +107,21 @@ export function preferredEncoding(acceptEncoding: string | null): GeometryEncodi
     accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
   }
   const ok = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
-  if (ok("br")) return "br";
   if (ok("gzip")) return "gzip";
+  if (ok("deflate")) return "deflate";
   return "identity";
 }
 
 /**
- * The HTTP response for a geometry request: the file in the best accepted encoding with a
- * strong ETag per encoding, `immutable` for a year when the URL names the current version
- * (anything else must revalidate), and 304 when the client already has it.
+ * The HTTP response for a geometry request: the document with a strong ETag per encoding,
+ * `immutable` for a year when the URL names the current version (anything else must
+ * revalidate), and 304 when the client already has it.
  */
-export async function seatGeometryResponse(
+export function seatGeometryResponse(
   file: SeatGeometryFile,
   request: { version: string | undefined; acceptEncoding: string | null; ifNoneMatch: string | null },
-): Promise<Response> {
-  const encoding = preferredEncoding(request.acceptEncoding);
+): Response {
+  const encoding = responseEncoding(request.acceptEncoding, file.body.length);
   const etag = `"${file.version}${encoding === "identity" ? "" : `-${encoding}`}"`;
   const headers: Record<string, string> = {
     "content-type": "application/json",
@@ -151,7 +132,5 @@ export async function seatGeometryResponse(
   if (request.ifNoneMatch?.split(",").some((tag) => tag.trim() === etag)) {
     return new Response(null, { status: 304, headers });
   }
-  const body = encoding === "br" ? await file.br() : encoding === "gzip" ? await file.gzip() : file.identity;
-  if (encoding !== "identity") headers["content-encoding"] = encoding;
-  return new Response(new Uint8Array(body), { status: 200, headers });
+  return new Response(new Uint8Array(file.body), { status: 200, headers });
 }
