@@ -124,6 +124,8 @@ const otherRoutes: Record<string, string> = {
   "GET /api/v1/events": "public search",
   "GET /api/v1/events/[eventId]": "public event",
   "GET /api/v1/events/[eventId]/seats": "public seat map",
+  "GET /api/v1/events/[eventId]/seat-map": "public seat-map geometry",
+  "GET /api/v1/events/[eventId]/availability": "public ticket panel",
   "POST /api/v1/events/[eventId]/holds": "signed-in fan",
   "GET /api/v1/holds/[holdId]": "the hold's owner",
   "DELETE /api/v1/holds/[holdId]": "the hold's owner",
