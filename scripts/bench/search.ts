@@ -1,6 +1,7 @@
 // Event search at catalogue scale: the PostgreSQL engine, the HTTP endpoint and a naive ILIKE baseline, measured in
 // one run against one throwaway database. How to read the output: docs/performance.md.
-// Usage: npm run bench:search [-- --events 5000]
+// Usage: npm run bench:search [-- --events 5000] [--keep]
+// --keep loads the catalogue, prints the database URL and waits for Ctrl-C (for EXPLAIN ANALYZE by hand).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -353,7 +354,9 @@ function report(specs: Spec[], seq: Record<Target, Run>, conc: Record<Target, Ru
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { events: { type: "string", default: "100000" } } });
+  const { values } = parseArgs({
+    options: { events: { type: "string", default: "100000" }, keep: { type: "boolean", default: false } },
+  });
   const count = Number(values.events);
   if (!Number.isInteger(count) || count < 1_000) throw new Error("--events expects an integer of at least 1000");
   const closers: (() => Promise<unknown>)[] = [];
@@ -393,6 +396,10 @@ async function main() {
     );
     const pruneMs = (performance.now() - started).toFixed(0);
     console.log(`Search-term prune: ${pruned.rows[0]!.removed} stale terms removed in ${pruneMs} ms`);
+    if (values.keep) {
+      console.log(`--keep: the catalogue is at ${database.url}; Ctrl-C removes it.`);
+      await new Promise<never>(() => undefined);
+    }
 
     const [{ postgresSearch }, { createPrismaClient }, { searchParamsInput, toSearchQuery }, { GET }, app] =
       await Promise.all([
