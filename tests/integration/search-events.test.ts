@@ -54,6 +54,14 @@ async function eventWithPrices(prices: number[]) {
   return { venue, event };
 }
 
+/** Whether search_events holds the event's current search vector. */
+async function vectorInSync(eventId: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ same: boolean }[]>`
+    SELECT f."searchVector" = e."searchVector" AS same
+    FROM search_events f JOIN events e ON e.id = f."eventId" WHERE f."eventId" = ${eventId}`;
+  return row?.same ?? false;
+}
+
 const entry = (eventId: string) =>
   db.searchEvent.findUnique({
     where: { eventId },
@@ -73,7 +81,7 @@ describe("search_events", () => {
     });
   });
 
-  it("follows publishing, rescheduling and recategorizing", async () => {
+  it("follows publishing, rescheduling, recategorizing and rewording", async () => {
     const { event } = await eventWithPrices([5_000]);
     const startsAt = new Date(event.startsAt.getTime() + DAY);
     const endsAt = new Date(startsAt.getTime() + 3 * 3_600_000);
@@ -82,6 +90,9 @@ describe("search_events", () => {
       data: { status: "PUBLISHED", startsAt, endsAt, category: "COMEDY" },
     });
     expect(await entry(event.id)).toMatchObject({ status: "PUBLISHED", startsAt, category: "COMEDY" });
+    expect(await vectorInSync(event.id)).toBe(true);
+    await db.event.update({ where: { id: event.id }, data: { title: "Renamed Night", tags: ["improv"] } });
+    expect(await vectorInSync(event.id)).toBe(true);
   });
 
   it("follows ticket types added, repriced and removed, but not sales", async () => {
@@ -112,8 +123,9 @@ describe("search_events", () => {
 
   it("follows its venue's city and goes with the event", async () => {
     const { venue, event } = await eventWithPrices([5_000]);
-    await db.venue.update({ where: { id: venue.id }, data: { city: "Genève" } });
+    await db.venue.update({ where: { id: venue.id }, data: { city: "Genève", name: "Other Hall" } });
     expect(await entry(event.id)).toMatchObject({ city: "Genève", cityKey: "geneve" });
+    expect(await vectorInSync(event.id)).toBe(true);
     await db.event.delete({ where: { id: event.id } });
     expect(await entry(event.id)).toBeNull();
   });

@@ -8,19 +8,25 @@ CREATE TABLE "search_events" (
     "city" TEXT NOT NULL,
     "cityKey" TEXT NOT NULL,
     "fromPriceMinor" INTEGER,
+    "searchVector" tsvector,
 
     CONSTRAINT "search_events_pkey" PRIMARY KEY ("eventId")
 );
+
+-- CreateIndex
+CREATE INDEX "search_events_searchVector_idx" ON "search_events" USING GIN ("searchVector");
 
 -- AddForeignKey
 ALTER TABLE "search_events" ADD CONSTRAINT "search_events_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "events"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Written by hand from here on (listed in tests/integration/schema-drift.test.ts).
 --
--- search_events is what search filters and counts read instead of events (docs/performance.md,
+-- search_events is what search filters, counts and ranks instead of events (docs/performance.md,
 -- "Where the engine's time goes"): a facet query over "Köln, next 30 days" read 7,000 wide event rows
 -- and ran a price subquery over ticket_types for each; now it reads the same rows from a narrow index,
--- index-only. The public partial index covers every column a filter-only facet query needs.
+-- index-only. The public partial index covers every column a filter-only facet query needs. A text
+-- search matches the copy of the search vector here, so its matches' city, category and price are in the
+-- row it already reads (with events, each match cost a second lookup).
 CREATE INDEX "search_events_public_idx" ON "search_events" ("startsAt")
   INCLUDE ("category", "cityKey", "city", "fromPriceMinor", "venueId") WHERE "status" = 'PUBLISHED';
 -- "near" finds a few venues first, then their upcoming events.
@@ -46,9 +52,10 @@ END $$;
 -- New events: one statement-level insert per INSERT (the benchmark loads 2,000 events a statement).
 CREATE OR REPLACE FUNCTION marquee_search_events_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO search_events ("eventId", status, "startsAt", category, "venueId", city, "cityKey", "fromPriceMinor")
+  INSERT INTO search_events ("eventId", status, "startsAt", category, "venueId", city, "cityKey", "fromPriceMinor",
+    "searchVector")
   SELECT n.id, n.status, n."startsAt", n.category, n."venueId", v.city, marquee_normalize(v.city),
-    marquee_event_from_price(n.id)
+    marquee_event_from_price(n.id), n."searchVector"
   FROM new_events n JOIN venues v ON v.id = n."venueId";
   RETURN NULL;
 END $$;
@@ -56,19 +63,23 @@ END $$;
 CREATE TRIGGER "events_search_events_added" AFTER INSERT ON "events"
   REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION marquee_search_events_added();
 
--- Publishing, cancelling, rescheduling, recategorizing or moving an event.
+-- Publishing, cancelling, rescheduling, recategorizing, moving or rewording an event (the search vector
+-- is set by the BEFORE trigger events_search_vector, also when its venue is renamed).
 CREATE OR REPLACE FUNCTION marquee_search_events_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE search_events f
   SET status = NEW.status, "startsAt" = NEW."startsAt", category = NEW.category, "venueId" = NEW."venueId",
-    city = v.city, "cityKey" = marquee_normalize(v.city)
+    city = v.city, "cityKey" = marquee_normalize(v.city), "searchVector" = NEW."searchVector"
   FROM venues v WHERE v.id = NEW."venueId" AND f."eventId" = NEW.id;
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "events_search_events_changed" AFTER UPDATE OF status, "startsAt", category, "venueId" ON "events"
+CREATE TRIGGER "events_search_events_changed"
+  AFTER UPDATE OF status, "startsAt", category, "venueId", title, performers, description, tags, "searchVector"
+  ON "events"
   FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD."startsAt" IS DISTINCT FROM NEW."startsAt"
-    OR OLD.category IS DISTINCT FROM NEW.category OR OLD."venueId" IS DISTINCT FROM NEW."venueId")
+    OR OLD.category IS DISTINCT FROM NEW.category OR OLD."venueId" IS DISTINCT FROM NEW."venueId"
+    OR OLD."searchVector" IS DISTINCT FROM NEW."searchVector")
   EXECUTE FUNCTION marquee_search_events_changed();
 
 -- A venue's city renamed.
@@ -105,7 +116,8 @@ CREATE TRIGGER "ticket_types_search_events_repriced" AFTER UPDATE OF "priceMinor
   EXECUTE FUNCTION marquee_search_events_ticket_types();
 
 -- Existing events.
-INSERT INTO search_events ("eventId", status, "startsAt", category, "venueId", city, "cityKey", "fromPriceMinor")
+INSERT INTO search_events ("eventId", status, "startsAt", category, "venueId", city, "cityKey", "fromPriceMinor",
+  "searchVector")
 SELECT e.id, e.status, e."startsAt", e.category, e."venueId", v.city, marquee_normalize(v.city),
-  marquee_event_from_price(e.id)
+  marquee_event_from_price(e.id), e."searchVector"
 FROM events e JOIN venues v ON v.id = e."venueId";
