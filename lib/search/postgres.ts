@@ -203,23 +203,27 @@ async function facetsAndTotal(db: Db, query: SearchQuery, tsQuery: string | null
   const own = facetFilters(query);
   const flag = (sql: Prisma.Sql | null) => (sql ? Prisma.sql`coalesce(${sql}, false)` : Prisma.sql`true`);
   const bands = Prisma.join(
-    PRICE_BANDS.map((b) => Prisma.sql`WHEN m.price BETWEEN ${b.min} AND ${b.max} THEN ${b.value}`),
+    PRICE_BANDS.map((b) => Prisma.sql`WHEN f."fromPriceMinor" BETWEEN ${b.min} AND ${b.max} THEN ${b.value}`),
     " ",
   );
+  // One pass, grouped three ways; each grouping counts the rows that pass the other facets' filters.
   const rows = await db.$queryRaw<{ facet: string; value: string; count: bigint }[]>`
-    WITH m AS MATERIALIZED (
-      SELECT f.category::text AS category, f.city, f."fromPriceMinor" AS price,
+    SELECT CASE WHEN GROUPING(m.category) = 0 THEN 'category' WHEN GROUPING(m.city) = 0 THEN 'city' ELSE 'priceBand' END
+        AS facet,
+      coalesce(m.category, m.city, m.band) AS value,
+      CASE WHEN GROUPING(m.category) = 0 THEN count(*) FILTER (WHERE m.in_city AND m.in_price)
+        WHEN GROUPING(m.city) = 0 THEN count(*) FILTER (WHERE m.in_category AND m.in_price)
+        ELSE count(*) FILTER (WHERE m.in_category AND m.in_city AND m.band IS NOT NULL) END AS count
+    FROM (
+      SELECT f.category::text AS category, f.city, CASE ${bands} END AS band,
         ${flag(own.category)} AS in_category, ${flag(own.city)} AS in_city, ${flag(own.price)} AS in_price
       FROM ${sources(query)}
       WHERE ${Prisma.join(baseFilters(query, tsQuery), " AND ")}
-    )
-    SELECT 'category' AS facet, category AS value, count(*) AS count FROM m WHERE in_city AND in_price GROUP BY category
-    UNION ALL SELECT 'city', city, count(*) FROM m WHERE in_category AND in_price GROUP BY city
-    UNION ALL SELECT 'priceBand', CASE ${bands} END, count(*) FROM m
-      WHERE in_category AND in_city AND price IS NOT NULL GROUP BY 2`;
+    ) m
+    GROUP BY GROUPING SETS ((m.category), (m.city), (m.band))`;
   const pick = (facet: string): FacetCount[] =>
     rows
-      .filter((r) => r.facet === facet)
+      .filter((r) => r.facet === facet && r.value !== null && r.count > 0n)
       .map((r) => ({ value: r.value, count: Number(r.count) }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   const category = pick("category");

@@ -27,6 +27,7 @@ const EXTRAS_BEYOND_PRISMA = [
   "index events_published_performers_idx",
   "index events_published_venue_idx",
   "index orders_pending_hold_key",
+  "index search_events_public_city_idx",
   "index search_events_public_idx",
   "index search_events_public_venue_idx",
   "index search_terms_term_prefix_idx",
