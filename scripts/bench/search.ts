@@ -471,6 +471,7 @@ async function main() {
     const generated = (performance.now() - started) / 1_000;
     const loader = new pg.Client({ connectionString: database.url });
     closers.push(() => loader.end());
+    loader.on("error", () => undefined); // PostgreSQL stopping under --keep's Ctrl-C
     await loader.connect();
     started = performance.now();
     const loaded = await loadCatalogue(loader, catalogue, today);
