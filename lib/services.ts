@@ -3,6 +3,7 @@ import { config as processConfig, type Config } from "@/lib/config";
 import { db as processDb, type Db } from "@/lib/db";
 import { holdStoreFor } from "@/lib/inventory";
 import type { HoldStore } from "@/lib/inventory/hold-store";
+import { seatStatusCache, type SeatStatusCache } from "@/lib/inventory/seat-status";
 import { emailSenderFor } from "@/lib/notifications/email";
 import type { EmailSender } from "@/lib/notifications/email/types";
 import { handleStripeWebhook } from "@/lib/orders/webhooks/handle";
@@ -27,6 +28,8 @@ export type Services = {
   db: Db;
   redis: RedisConnection | null;
   holds: HoldStore;
+  /** This process's seat-status snapshots for the poll endpoint (one read per event per second). */
+  seatStatus: SeatStatusCache;
   rateLimiter: RateLimiter;
   gateway: PaymentGateway;
   /** The local payment simulator, or null while Stripe takes the payments. */
@@ -61,6 +64,7 @@ export function buildServices(parts: {
     db,
     redis,
     holds,
+    seatStatus: seatStatusCache(),
     rateLimiter: createRateLimiter({ db, redis, clock: { now: clock } }),
     ...payments,
     search: searchEngineFor(config, db),
