@@ -8,6 +8,7 @@ import { emailSenderFor } from "@/lib/notifications/email";
 import type { EmailSender } from "@/lib/notifications/email/types";
 import { handleStripeWebhook } from "@/lib/orders/webhooks/handle";
 import { paymentsFor } from "@/lib/payments";
+import { checkoutSessionMeter, type CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { Simulator } from "@/lib/payments/simulator";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
@@ -32,6 +33,8 @@ export type Services = {
   seatStatus: SeatStatusCache;
   rateLimiter: RateLimiter;
   gateway: PaymentGateway;
+  /** Keeps Checkout Session creations under CHECKOUT_SESSIONS_PER_SECOND across instances. */
+  checkoutMeter: CheckoutSessionMeter;
   /** The local payment simulator, or null while Stripe takes the payments. */
   simulator: Simulator | null;
   webhookSecret: string;
@@ -59,14 +62,20 @@ export function buildServices(parts: {
     db,
     deliver: async (rawBody, signature) => void (await handleStripeWebhook(built, rawBody, signature)),
   });
+  const rateLimiter = createRateLimiter({ db, redis, clock: { now: clock } });
   const built: Services = {
     config,
     db,
     redis,
     holds,
     seatStatus: seatStatusCache(),
-    rateLimiter: createRateLimiter({ db, redis, clock: { now: clock } }),
+    rateLimiter,
     ...payments,
+    checkoutMeter: checkoutSessionMeter({
+      rateLimiter,
+      provider: payments.gateway.kind,
+      perSecond: config.CHECKOUT_SESSIONS_PER_SECOND,
+    }),
     search: searchEngineFor(config, db),
     email: emailSenderFor(config, db),
     uploads: uploadStoreFor(config),
