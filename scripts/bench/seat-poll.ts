@@ -3,8 +3,9 @@
 // percentiles, the status codes and how many database transactions the run cost. How to read it:
 // docs/performance.md ("Seat status poll").
 // Usage: npm run build && npm run bench:seat-poll -- [--app <dir with .next>] [--connections 20] [--seconds 10]
+//        npm run bench:seat-poll -- --in-process   (the route handler called directly, no build: its own cost)
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, chmodSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     app: { type: "string", default: process.cwd() },
     connections: { type: "string", default: "20" },
     seconds: { type: "string", default: "10" },
+    "in-process": { type: "boolean", default: false },
   },
 });
 const connections = Number(values.connections);
@@ -43,6 +45,11 @@ try {
   await applyMigrations(pg.url);
   const db = createPrismaClient(pg.url, 2);
   const eventId = await arenaEvent(db);
+  if (values["in-process"]) {
+    await inProcess(pg.url, eventId);
+    await db.$disconnect();
+    process.exit(0);
+  }
 
   const port = await freePort();
   const server = spawn(
@@ -69,7 +76,10 @@ try {
 
   const first = await get(new http.Agent({ keepAlive: true }), url, {});
   console.log(
-    `Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; ` +
+    `Node ${process.version}, ${os.cpus().length} CPUs, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}; ` +
       `body ${first.bytes} bytes, etag ${first.headers.etag ?? "none"}, cache-control ${first.headers["cache-control"]}`,
   );
   await load(url, {}, 2); // warm-up
@@ -78,12 +88,16 @@ try {
     ["If-None-Match (unchanged)", first.headers.etag ? { "if-none-match": String(first.headers.etag) } : {}],
   ] as const) {
     const before = await transactions(db);
+    const cpuBefore = cpuSeconds(server.pid!);
     const result = await load(url, headers, seconds);
+    const cpu = cpuSeconds(server.pid!) - cpuBefore;
     const spent = (await transactions(db)) - before;
+    const cpuPerRequest = (cpu * 1000) / result.count;
     console.log(
       `${label}: ${result.rate.toFixed(0)} req/s at ${connections} connections; p50 ${result.p50.toFixed(1)} ms, ` +
         `p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; statuses ${JSON.stringify(result.statuses)}; ` +
-        `${(spent / seconds).toFixed(1)} database transactions/s; load ${os.loadavg()[0]!.toFixed(2)}`,
+        `${(spent / seconds).toFixed(1)} database transactions/s; server CPU ${cpuPerRequest.toFixed(2)} ms a request ` +
+        `(${(1000 / cpuPerRequest).toFixed(0)} req/s per core); load ${os.loadavg()[0]!.toFixed(2)}`,
     );
   }
   await db.$disconnect();
@@ -139,6 +153,66 @@ async function arenaEvent(db: ReturnType<typeof createPrismaClient>): Promise<st
     })),
   });
   return event.id;
+}
+
+/** The route handler as Next.js calls it, in this process: its CPU per request, without HTTP or Next.js. */
+async function inProcess(databaseUrl: string, eventId: string) {
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "bench-secret-that-is-at-least-32-characters",
+    LOG_LEVEL: "warn",
+  });
+  const { GET } = await import("@/app/api/v1/events/[eventId]/seats/route");
+  const params = Promise.resolve({ eventId });
+  const call = async (headers: Record<string, string>) => {
+    const request = new Request(`http://127.0.0.1/api/v1/events/${eventId}/seats?statusOnly=1`, { headers });
+    const response = await GET(request, { params });
+    await response.arrayBuffer();
+    return response;
+  };
+  const etag = (await call({})).headers.get("etag");
+  for (const [label, headers] of [
+    ["unconditional", {}],
+    ["If-None-Match (unchanged)", etag ? { "if-none-match": etag } : {}],
+  ] as const) {
+    for (let i = 0; i < 500; i++) await call(headers); // warm-up
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    let count = 0;
+    while (performance.now() - started < seconds * 1000) {
+      await Promise.all(Array.from({ length: connections }, () => call(headers)));
+      count += connections;
+    }
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000 / count;
+    console.log(
+      `in-process ${label}: ${(count / ((performance.now() - started) / 1000)).toFixed(0)} calls/s, ` +
+        `${cpuMs.toFixed(3)} ms CPU a call (${(1000 / cpuMs).toFixed(0)} calls/s per core); load ${os.loadavg()[0]!.toFixed(2)}`,
+    );
+  }
+}
+
+/**
+ * CPU time (user + system, seconds) of a process and its descendants, from /proc: on a shared machine the
+ * server's CPU per request says what one core would serve, whatever else is running (Linux only).
+ */
+function cpuSeconds(rootPid: number): number {
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The command may contain spaces and parentheses: the fields start after the last ")".
+      const text = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(name), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const inTree = (pid: number): boolean => pid === rootPid || (pid > 1 && inTree(stats.get(pid)?.parent ?? 0));
+  let ticks = 0;
+  for (const [pid, stat] of stats) if (inTree(pid)) ticks += stat.ticks;
+  return ticks / 100; // USER_HZ
 }
 
 async function transactions(db: ReturnType<typeof createPrismaClient>): Promise<number> {
@@ -197,5 +271,12 @@ async function load(url: string, headers: Record<string, string>, forSeconds: nu
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { rate: latencies.length / elapsed, p50: at(0.5), p95: at(0.95), p99: at(0.99), statuses };
+  return {
+    count: latencies.length,
+    rate: latencies.length / elapsed,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    statuses,
+  };
 }

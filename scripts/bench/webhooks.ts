@@ -18,6 +18,8 @@ const { values } = parseArgs({
     seats: { type: "string", default: "2" },
     /** Samples pg_stat_activity every 10 ms during the run and prints what busy sessions were waiting on. */
     "sample-waits": { type: "boolean", default: false },
+    /** After the run, EXPLAIN (ANALYZE, BUFFERS) the settlement's event-wide statements for one more payer. */
+    explain: { type: "boolean", default: false },
   },
 });
 const payers = Number(values.payers);
@@ -235,6 +237,33 @@ async function run() {
       `${(latencies.length / seconds).toFixed(0)} events/s; p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, ` +
       `max ${at(1)} ms; ${sold} seats sold, ${tickets} tickets`,
   );
+  if (values.explain) {
+    const order = await db.order.findFirstOrThrow({ where: { eventId: event.id }, select: { userId: true } });
+    const statements: [string, string][] = [
+      [
+        "fan limit: tickets issued to the fan for the event (wouldExceedFanLimit)",
+        `SELECT count(*) FROM tickets t WHERE t."eventId" = '${event.id}' AND t.status = 'ISSUED'
+           AND t."orderId" IN (SELECT o.id FROM orders o WHERE o."userId" = '${order.userId}')`,
+      ],
+      [
+        "lapsed holds of the event (the PostgreSQL store's retakeForSale)",
+        `UPDATE holds SET status = 'EXPIRED' WHERE status = 'ACTIVE' AND "expiresAt" <= now() AND "eventId" = '${event.id}'`,
+      ],
+      ["a ticket type's counter", `UPDATE ticket_types SET sold = sold + 0 WHERE id = '${type.id}'`],
+    ];
+    // As autovacuum would have by now: plans from fresh statistics.
+    await db.$executeRawUnsafe("ANALYZE tickets, orders, holds, ticket_types");
+    for (const [label, sql] of statements) {
+      const plan = await db
+        .$transaction(async (tx) => {
+          const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+          await tx.$executeRawUnsafe("SELECT 1"); // nothing is kept: the transaction is rolled back below
+          throw Object.assign(new Error("rollback"), { rows });
+        })
+        .catch((error: { rows?: { "QUERY PLAN": string }[] }) => error.rows ?? []);
+      console.log(`\n${label}:\n${plan.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
+    }
+  }
   if (waits.size) {
     console.log("Busy database sessions, sampled every 10 ms (samples | wait | statement):");
     for (const [key, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 15))
