@@ -212,6 +212,7 @@ async function run() {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   })();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -220,6 +221,7 @@ async function run() {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   sampling = false;
   await sampler;
 
@@ -235,7 +237,8 @@ async function run() {
   console.log(
     `checkout.session.completed × ${latencies.length}, ${concurrency} at a time, ${seatsEach} seats each: ` +
       `${(latencies.length / seconds).toFixed(0)} events/s; p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, ` +
-      `max ${at(1)} ms; ${sold} seats sold, ${tickets} tickets`,
+      `max ${at(1)} ms; app CPU ${((cpu.user + cpu.system) / 1000 / latencies.length).toFixed(1)} ms an event; ` +
+      `${sold} seats sold, ${tickets} tickets`,
   );
   if (values.explain) {
     const order = await db.order.findFirstOrThrow({ where: { eventId: event.id }, select: { userId: true } });
