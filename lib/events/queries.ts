@@ -77,7 +77,21 @@ export function eventForSale(db: DbOrTx, eventId: string) {
       startsAt: true,
       perOrderLimit: true,
       holdMinutes: true,
-      ticketTypes: { select: { id: true, name: true, kind: true, priceMinor: true, feeMinor: true, currency: true } },
+      ticketTypes: {
+        select: {
+          id: true,
+          name: true,
+          kind: true,
+          priceMinor: true,
+          feeMinor: true,
+          currency: true,
+          capacity: true,
+          sold: true,
+          hidden: true,
+          salesStartAt: true,
+          salesEndAt: true,
+        },
+      },
     },
   });
 }
