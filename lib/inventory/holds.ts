@@ -64,23 +64,11 @@ async function capacitiesOf(db: DbOrTx, contents: HoldContents) {
 type SeatLabel = { id: string; section: string; row: string; number: string };
 type ResolvedSeat = { seatId: string; ticketTypeId: string; label: SeatLabel };
 
-function seatsOf(db: DbOrTx, eventId: string, seatIds: string[]) {
-  return db.seat.findMany({
-    where: { eventId, id: { in: seatIds } },
-    select: { id: true, ticketTypeId: true, section: true, row: true, number: true },
-  });
-}
-
 /** The requested seats of the event, each of a visible ticket type on sale now; unknown or hidden ones are a 400. */
-function resolveSeats(
-  event: EventForSale,
-  seatIds: string[],
-  found: Awaited<ReturnType<typeof seatsOf>>,
-  now: Date,
-): ResolvedSeat[] {
+function resolveSeats(event: EventForSale, seatIds: string[], now: Date): ResolvedSeat[] {
   const types = new Map(event.ticketTypes.map((t) => [t.id, t]));
   // Seats of hidden types are not on the public seat map: to the API they do not exist.
-  const known = found.filter((s) => types.get(s.ticketTypeId)?.hidden === false);
+  const known = event.seats.filter((s) => types.get(s.ticketTypeId)?.hidden === false);
   if (known.length !== seatIds.length) {
     const ids = new Set(known.map((s) => s.id));
     throw new AppError("VALIDATION_FAILED", "Some seats do not belong to this event.", {
@@ -136,14 +124,11 @@ export async function createHold(
 ): Promise<HoldView> {
   const now = deps.clock();
   const { input } = options;
-  const [event, foundSeats] = await Promise.all([
-    eventForSale(deps.db, options.eventId),
-    "seatIds" in input ? seatsOf(deps.db, options.eventId, input.seatIds) : null,
-  ]);
+  const event = await eventForSale(deps.db, options.eventId, "seatIds" in input ? { seatIds: input.seatIds } : {});
   assertOnSale(event, now);
 
   if ("seatIds" in input)
-    return holdOnce(deps, event!, options.userId, resolveSeats(event!, input.seatIds, foundSeats!, now), [], now);
+    return holdOnce(deps, event!, options.userId, resolveSeats(event!, input.seatIds, now), [], now);
 
   const type = event!.ticketTypes.find((t) => t.id === input.ticketTypeId && !t.hidden);
   if (!type) throw new AppError("VALIDATION_FAILED", "That ticket type does not belong to this event.");
