@@ -1,5 +1,4 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
 import type { RedisConnection } from "@/lib/redis/client";
 import type { HoldContents, HoldRequest, HoldStore, PlaceRequest } from "./hold-store";
 import { forgetHold, limitExceeded, quantityOf, recordTakenHold, seatsUnavailable } from "./hold-records";
