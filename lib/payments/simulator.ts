@@ -81,7 +81,7 @@ export type SimulatorApiAnswer =
  * The local payment provider: checkout sessions stored in PostgreSQL, a test
  * payment page at /checkout/simulator/[sessionId], and webhooks signed with
  * the webhook secret exactly as Stripe signs them. Like a Stripe account, it
- * creates at most `checkoutSessionsPerSecond` (25) sessions in any second,
+ * creates at most `checkoutSessionsPerSecond` (25 by default) sessions in any second,
  * across every instance sharing its database, and refuses the rest as Stripe does.
  */
 export function simulatorGateway(options: {
