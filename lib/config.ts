@@ -25,6 +25,16 @@ const configSchema = z
     STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, "expected a webhook signing secret (whsec_…)")),
     PAYMENT_PROVIDER: optional(z.enum(["stripe", "simulator"], "expected stripe or simulator")),
     RESEND_API_KEY: optional(z.string().regex(/^re_/, "expected a Resend API key (re_…)")),
+    /** Checkout Sessions created per second across all instances (Stripe's default account limit is 25). */
+    CHECKOUT_SESSIONS_PER_SECOND: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.coerce
+        .number("expected a whole number of sessions per second")
+        .int("expected a whole number of sessions per second")
+        .min(1, "expected at least 1 session per second")
+        .max(10_000, "expected at most 10000 sessions per second")
+        .default(25),
+    ),
     EMAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
     /** Where uploaded event images are stored (relative to the working directory, or absolute). */
     UPLOADS_DIR: z.string().min(1).default(".data/uploads"),

@@ -3,10 +3,12 @@ import { config as processConfig, type Config } from "@/lib/config";
 import { db as processDb, type Db } from "@/lib/db";
 import { holdStoreFor } from "@/lib/inventory";
 import type { HoldStore } from "@/lib/inventory/hold-store";
+import { seatStatusCache, type SeatStatusCache } from "@/lib/inventory/seat-status";
 import { emailSenderFor } from "@/lib/notifications/email";
 import type { EmailSender } from "@/lib/notifications/email/types";
 import { handleStripeWebhook } from "@/lib/orders/webhooks/handle";
 import { paymentsFor } from "@/lib/payments";
+import { checkoutSessionMeter, type CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { Simulator } from "@/lib/payments/simulator";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
@@ -27,8 +29,12 @@ export type Services = {
   db: Db;
   redis: RedisConnection | null;
   holds: HoldStore;
+  /** This process's seat-status snapshots for the poll endpoint (one read per event per second). */
+  seatStatus: SeatStatusCache;
   rateLimiter: RateLimiter;
   gateway: PaymentGateway;
+  /** Keeps Checkout Session creations under CHECKOUT_SESSIONS_PER_SECOND across instances. */
+  checkoutMeter: CheckoutSessionMeter;
   /** The local payment simulator, or null while Stripe takes the payments. */
   simulator: Simulator | null;
   webhookSecret: string;
@@ -56,13 +62,20 @@ export function buildServices(parts: {
     db,
     deliver: async (rawBody, signature) => void (await handleStripeWebhook(built, rawBody, signature)),
   });
+  const rateLimiter = createRateLimiter({ db, redis, clock: { now: clock } });
   const built: Services = {
     config,
     db,
     redis,
     holds,
-    rateLimiter: createRateLimiter({ db, redis, clock: { now: clock } }),
+    seatStatus: seatStatusCache(),
+    rateLimiter,
     ...payments,
+    checkoutMeter: checkoutSessionMeter({
+      rateLimiter,
+      provider: payments.gateway.kind,
+      perSecond: config.CHECKOUT_SESSIONS_PER_SECOND,
+    }),
     search: searchEngineFor(config, db),
     email: emailSenderFor(config, db),
     uploads: uploadStoreFor(config),

@@ -17,19 +17,21 @@ function Sold({ tickets }: { tickets: { sold: number; capacity: number } }) {
   );
 }
 
-/** An organization's events, each linking to its page in the dashboard, with its state and sales. */
-export function OrganizerEventList({ events, base }: { events: OrganizationEventRow[]; base: string }) {
+const ROW = "grid gap-2 px-4 py-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1.3fr)_auto_10rem] md:items-center md:gap-4";
+
+/**
+ * An organization's events with their state and sales, each linking to its page in the dashboard
+ * under `base`; without `base` (check-in staff, who may not edit) the rows are not links.
+ */
+export function OrganizerEventList({ events, base }: { events: OrganizationEventRow[]; base?: string }) {
   return (
     <ul
       className="flex flex-col divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white"
       data-testid="event-list"
     >
-      {events.map((event) => (
-        <li key={event.id}>
-          <Link
-            href={`${base}/${event.id}`}
-            className="grid gap-2 px-4 py-3 hover:bg-slate-50 md:grid-cols-[minmax(0,2fr)_minmax(0,1.3fr)_auto_10rem] md:items-center md:gap-4"
-          >
+      {events.map((event) => {
+        const row = (
+          <>
             <span className="min-w-0">
               <span className="block truncate font-semibold text-slate-900">{event.title}</span>
               <span className="block truncate text-sm text-slate-600">
@@ -41,9 +43,20 @@ export function OrganizerEventList({ events, base }: { events: OrganizationEvent
               <EventStateBadge state={event.state} />
             </span>
             <Sold tickets={event.tickets} />
-          </Link>
-        </li>
-      ))}
+          </>
+        );
+        return (
+          <li key={event.id}>
+            {base ? (
+              <Link href={`${base}/${event.id}`} className={`${ROW} hover:bg-slate-50`}>
+                {row}
+              </Link>
+            ) : (
+              <div className={ROW}>{row}</div>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

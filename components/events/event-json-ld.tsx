@@ -1,9 +1,12 @@
-import type { CachedEventPage } from "@/lib/events/event-page";
-import { allInPriceMinor, toMajorUnits } from "@/lib/money";
+import type { EventShell } from "@/lib/events/event-page";
+import { toMajorUnits } from "@/lib/money";
 
-/** schema.org Event data for crawlers; prices in major units as schema.org expects. */
-export function EventJsonLd({ event, url, remaining }: { event: CachedEventPage; url: string; remaining: number }) {
-  const prices = event.ticketTypes.map((t) => toMajorUnits(allInPriceMinor(t), t.currency));
+/**
+ * schema.org Event data for crawlers; prices in major units as schema.org expects. It is part of
+ * the cached page, so it says nothing that changes with sales (no in stock / sold out).
+ */
+export function EventJsonLd({ event, url }: { event: EventShell; url: string }) {
+  const prices = event.ticketTypes.map((t) => toMajorUnits(t.allInPriceMinor, t.currency));
   const data = {
     "@context": "https://schema.org",
     "@type": "Event",
@@ -36,7 +39,6 @@ export function EventJsonLd({ event, url, remaining }: { event: CachedEventPage;
           priceCurrency: event.ticketTypes[0]!.currency,
           lowPrice: Math.min(...prices),
           highPrice: Math.max(...prices),
-          availability: remaining > 0 ? "https://schema.org/InStock" : "https://schema.org/SoldOut",
           validFrom: event.onSaleAt,
         }
       : undefined,

@@ -2,18 +2,23 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import type { DashboardSection } from "./dashboard-sections";
 
 type Organization = { slug: string; name: string };
 
-const SECTIONS = [
-  { path: "", label: "Overview" },
-  { path: "/events", label: "Events" },
-  { path: "/venues", label: "Venues" },
-  { path: "/tokens", label: "API tokens" },
-];
-
-/** The dashboard's navigation for one organization, and the switch to the others the user belongs to. */
-export function DashboardNav({ current, organizations }: { current: Organization; organizations: Organization[] }) {
+/**
+ * The dashboard's navigation for one organization (the `sections` the user's role there may open:
+ * `dashboardSections`), and the switch to the others the user belongs to.
+ */
+export function DashboardNav({
+  current,
+  organizations,
+  sections,
+}: {
+  current: Organization;
+  organizations: Organization[];
+  sections: DashboardSection[];
+}) {
   const pathname = usePathname();
   const router = useRouter();
   const base = `/organizer/${current.slug}`;
@@ -41,7 +46,7 @@ export function DashboardNav({ current, organizations }: { current: Organization
           <span className="font-semibold">{current.name}</span>
         )}
         <nav aria-label="Dashboard" className="flex flex-wrap gap-1 text-sm font-medium">
-          {SECTIONS.map(({ path, label }) => (
+          {sections.map(({ path, label }) => (
             <Link
               key={path}
               href={base + path}

@@ -109,7 +109,8 @@ export async function fetchUnavailableSeats(
   const response = await fetcher(`/api/v1/events/${encodeURIComponent(eventId)}/seats?statusOnly=1`, {
     credentials: "same-origin",
     headers: { accept: "application/json" },
-    cache: "no-store",
+    // Revalidate every time: the browser sends If-None-Match and an unchanged map costs a 304.
+    cache: "no-cache",
     signal,
   });
   if (!response.ok) return null;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { HoldFailure } from "./hold-api";
+import type { HoldFailure, UnavailableSeats } from "./hold-api";
 import type { HoldRequest } from "./types";
 import { BestAvailableForm } from "./best-available-form";
 import { SeatMap } from "./seat-map";
@@ -11,18 +11,57 @@ import { HoldAlert, listOf, primaryButtonClass } from "./ticket-ui";
 import type { SeatMapSeat, TicketTier } from "./types";
 import { useHold } from "./use-hold";
 import { useLiveSeats } from "./use-live-seats";
+import { useSeatGeometry, type GeometryState } from "./use-seat-geometry";
 
 export type ReservedPickerProps = {
   eventId: string;
-  seats: readonly SeatMapSeat[];
+  /** The versioned URL of the event's seat-map geometry (immutable, cached by the browser). */
+  geometryUrl: string;
+  /** The seats not for sale when the panel was read; the map's poll keeps them current. */
+  initialUnavailable: UnavailableSeats;
   tiers: readonly TicketTier[];
   perOrderLimit: number;
 };
 
 type Action = "selection" | "best";
 
-export function ReservedPicker({ eventId, seats, tiers, perOrderLimit }: ReservedPickerProps) {
+const NO_SEATS: readonly SeatMapSeat[] = [];
+
+/** The geometry's seats that the fan can see (visible tiers only), with their status. */
+function mapSeats(state: GeometryState, tiers: readonly TicketTier[], unavailable: UnavailableSeats) {
+  if (state.status !== "ready") return NO_SEATS;
+  const visible = new Set(tiers.map((tier) => tier.id));
+  return state.seats.flatMap((seat): SeatMapSeat[] =>
+    visible.has(seat.ticketTypeId)
+      ? [
+          {
+            id: seat.id,
+            section: seat.section,
+            row: seat.row,
+            number: seat.number,
+            x: seat.x,
+            y: seat.y,
+            ticketTypeId: seat.ticketTypeId,
+            status: unavailable[seat.id] ?? "AVAILABLE",
+          },
+        ]
+      : [],
+  );
+}
+
+export function ReservedPicker({
+  eventId,
+  geometryUrl,
+  initialUnavailable,
+  tiers,
+  perOrderLimit,
+}: ReservedPickerProps) {
   const hold = useHold(eventId);
+  const geometry = useSeatGeometry(geometryUrl);
+  const seats = useMemo(
+    () => mapSeats(geometry.state, tiers, initialUnavailable),
+    [geometry.state, tiers, initialUnavailable],
+  );
   const [selected, setSelected] = useState<readonly string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [action, setAction] = useState<Action | null>(null);
@@ -86,7 +125,17 @@ export function ReservedPicker({ eventId, seats, tiers, perOrderLimit }: Reserve
   const count = selected.length;
   return (
     <div className="flex flex-col gap-4">
-      <SeatMap seats={liveSeats} tiers={tiers} selectedIds={selected} onToggle={toggle} maxSelectable={perOrderLimit} />
+      {geometry.state.status === "ready" ? (
+        <SeatMap
+          seats={liveSeats}
+          tiers={tiers}
+          selectedIds={selected}
+          onToggle={toggle}
+          maxSelectable={perOrderLimit}
+        />
+      ) : (
+        <SeatMapPlaceholder failed={geometry.state.status === "failed"} onRetry={geometry.retry} />
+      )}
       <SelectionSummary
         seats={selectedSeats}
         tiers={tiers}
@@ -115,6 +164,40 @@ export function ReservedPicker({ eventId, seats, tiers, perOrderLimit }: Reserve
         searching={action === "best"}
         onSubmit={(ticketTypeId, quantity) => void requestHold("best", { ticketTypeId, quantity })}
       />
+    </div>
+  );
+}
+
+/**
+ * Stands in for the map while its geometry loads (and without JavaScript): the map's own
+ * frame with a friendly line, never a blank box; a failure says so and offers to try again.
+ */
+export function SeatMapPlaceholder({ failed, onRetry }: { failed: boolean; onRetry?: () => void }) {
+  return (
+    <div
+      data-testid="seat-map-placeholder"
+      className="flex aspect-[4/3] w-full flex-col items-center justify-center gap-3 rounded-xl border border-slate-200 bg-slate-50 p-4 text-center"
+    >
+      {failed ? (
+        <>
+          <p role="alert" className="font-medium text-slate-900">
+            We couldn&apos;t load the seat map. You can still let us find the best available seats below.
+          </p>
+          {onRetry && (
+            <button
+              type="button"
+              onClick={onRetry}
+              className="rounded-lg border border-brand-600 px-3 py-2 font-semibold text-brand-700"
+            >
+              Try loading the map again
+            </button>
+          )}
+        </>
+      ) : (
+        <p role="status" className="animate-pulse text-slate-700">
+          Loading the seat map…
+        </p>
+      )}
     </div>
   );
 }

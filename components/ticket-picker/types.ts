@@ -6,6 +6,7 @@ import type { ErrorBody } from "@/lib/errors";
 import type { LiveSeatStatus, SeatMapEntry, TicketTier } from "@/lib/inventory/availability";
 import type { HoldView } from "@/lib/inventory/holds";
 import type { HoldRequestInput } from "@/lib/inventory/schemas";
+import type { TicketPanelData as ServerTicketPanelData } from "@/lib/inventory/ticket-panel";
 import type { AsJson } from "@/lib/json-shape";
 
 export type SeatStatus = LiveSeatStatus;
@@ -54,3 +55,6 @@ export type ApiError = {
     details?: { unavailableSeatIds?: string[]; unavailableTicketTypeIds?: string[]; [k: string]: unknown };
   };
 };
+
+/** GET /api/v1/events/{slug}/availability: what the ticket panel reads live. */
+export type TicketPanelData = AsJson<ServerTicketPanelData>;

@@ -6,6 +6,8 @@ import type { Actor } from "./actor";
 
 /** Who may change what an organization sells: its owners and managers. Check-in staff only scan tickets. */
 export const MANAGING_ROLES = ["OWNER", "MANAGER"] as const satisfies readonly MembershipRole[];
+/** Every member of an organization: what only reads its dashboard (the overview) admits check-in staff too. */
+export const MEMBER_ROLES = ["OWNER", "MANAGER", "CHECK_IN"] as const satisfies readonly MembershipRole[];
 
 /** The memberships an actor may act through: a token made for one organization reaches only that one. */
 function membershipFilter(actor: Actor, roles: readonly MembershipRole[]) {
@@ -51,7 +53,7 @@ export async function organizationsOf(db: DbOrTx, actor: Actor) {
     return all.map((o) => ({ ...o, role: "ADMIN" as const }));
   }
   const memberships = await db.membership.findMany({
-    where: membershipFilter(actor, ["OWNER", "MANAGER", "CHECK_IN"]),
+    where: membershipFilter(actor, MEMBER_ROLES),
     select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
     orderBy: { organization: { name: "asc" } },
   });

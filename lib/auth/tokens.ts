@@ -41,16 +41,51 @@ export async function revokeApiToken(db: DbOrTx, options: { userId: string; toke
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw new AppError("NOT_FOUND", "No such active token.");
+  // This process forgets it at once; other processes within TOKEN_CACHE_TTL_MS.
+  for (const [hash, entry] of tokenCache) if (entry.tokenId === options.tokenId) tokenCache.delete(hash);
 }
 
-/** The owner of a live token and the organization it is limited to, or null for unknown, revoked or expired tokens. */
-export async function userForApiToken(
-  db: DbOrTx,
-  token: string,
-): Promise<{ user: PublicUser; organizationId: string | null } | null> {
+type TokenOwner = { user: PublicUser; organizationId: string | null };
+
+/**
+ * How long a token's lookup is reused in this process: a revoked token, an
+ * expired one, a deleted user or a changed role take effect within this long
+ * on every app instance (at once on the instance that revoked it). Saves the
+ * database read on every API call (one per hold request, say).
+ */
+export const TOKEN_CACHE_TTL_MS = 5_000;
+const TOKEN_CACHE_MAX_ENTRIES = 10_000;
+
+type CachedLookup = { owner: TokenOwner | null; tokenId: string | null; expiresAt: Date | null; until: number };
+const tokenCache = new Map<string, CachedLookup>();
+
+function remember(hash: string, entry: CachedLookup) {
+  // Oldest first: a Map iterates in insertion order, so this drops the longest-cached entry.
+  if (tokenCache.size >= TOKEN_CACHE_MAX_ENTRIES) tokenCache.delete(tokenCache.keys().next().value!);
+  tokenCache.set(hash, entry);
+}
+
+/**
+ * The owner of a live token and the organization it is limited to, or null for
+ * unknown, revoked or expired tokens. Answers from a short-lived in-process
+ * cache keyed by the token's hash (TOKEN_CACHE_TTL_MS); `now` is injectable for tests.
+ */
+export async function userForApiToken(db: DbOrTx, token: string, now = new Date()): Promise<TokenOwner | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const hash = hashToken(token);
+  const cached = tokenCache.get(hash);
+  if (cached && cached.until > now.getTime()) {
+    return cached.expiresAt && cached.expiresAt <= now ? null : cached.owner;
+  }
+  tokenCache.delete(hash);
+  const owner = await lookUpToken(db, hash, now);
+  remember(hash, { ...owner, until: now.getTime() + TOKEN_CACHE_TTL_MS });
+  return owner.owner;
+}
+
+async function lookUpToken(db: DbOrTx, hash: string, now: Date): Promise<Omit<CachedLookup, "until">> {
   const record = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hash },
     select: {
       id: true,
       revokedAt: true,
@@ -60,11 +95,16 @@ export async function userForApiToken(
       user: { select: publicUserSelect },
     },
   });
-  const now = new Date();
-  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) return null;
+  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) {
+    return { owner: null, tokenId: record?.id ?? null, expiresAt: null };
+  }
   // Recording every use would put a write on every API call; once a minute is enough to show activity.
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
   }
-  return { user: record.user, organizationId: record.organizationId };
+  return {
+    owner: { user: record.user, organizationId: record.organizationId },
+    tokenId: record.id,
+    expiresAt: record.expiresAt,
+  };
 }

@@ -1,30 +1,58 @@
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
+import { allInPriceMinor } from "@/lib/money";
 
 /** The cache tag of an event page: entry points that change the event (edit, cancel) revalidate it. */
 export const eventPageTag = (slug: string) => `event:${slug}`;
 
 /**
- * The slow-changing part of an event page (event, venue, ticket types, seat
- * layout), cached across requests for up to five minutes under the tag
+ * The slow-changing, display-only part of an event page (title, times, venue, prices,
+ * description), cached across requests for up to five minutes under the tag
  * `event:<slug>`, which every organizer change expires (`expireEventPage`).
- * Hidden ticket types (and the seats they price) are not shown. Live
- * availability is read per request, never from here.
- * Dates come back as ISO strings: the cache stores JSON.
+ *
+ * It carries **no database ids** (no event, ticket type or seat id): the entry is keyed by
+ * the slug, and a cache can outlive its database (a restore, a reseed, two deployments
+ * sharing `.next/cache`). Everything joined on ids — the event id, tiers with what is left,
+ * the seat map, sale state — is read live by the page's ticket panel
+ * (`GET /api/v1/events/{slug}/availability`, `lib/inventory/ticket-panel.ts`).
+ * Hidden ticket types are not shown. Dates come back as ISO strings: the cache stores JSON.
  */
-export function cachedEventPage(slug: string) {
+export function cachedEventShell(slug: string) {
   return unstable_cache(
     async () => {
       const event = await db.event.findFirst({
         where: { slug, status: { in: ["PUBLISHED", "CANCELLED"] } },
-        include: {
-          venue: true,
+        select: {
+          slug: true,
+          title: true,
+          description: true,
+          performers: true,
+          category: true,
+          status: true,
+          startsAt: true,
+          endsAt: true,
+          onSaleAt: true,
+          holdMinutes: true,
+          imagePath: true,
+          venue: {
+            select: {
+              name: true,
+              address: true,
+              city: true,
+              region: true,
+              postalCode: true,
+              country: true,
+              timeZone: true,
+              latitude: true,
+              longitude: true,
+            },
+          },
           organization: { select: { name: true } },
-          ticketTypes: { where: { hidden: false }, orderBy: { sortOrder: "asc" } },
-          seats: {
-            where: { ticketType: { hidden: false } },
-            select: { id: true, section: true, row: true, number: true, x: true, y: true, ticketTypeId: true },
+          ticketTypes: {
+            where: { hidden: false },
+            orderBy: { sortOrder: "asc" },
+            select: { name: true, kind: true, priceMinor: true, feeMinor: true, currency: true },
           },
         },
       });
@@ -34,27 +62,20 @@ export function cachedEventPage(slug: string) {
         startsAt: event.startsAt.toISOString(),
         endsAt: event.endsAt.toISOString(),
         onSaleAt: event.onSaleAt.toISOString(),
-        createdAt: event.createdAt.toISOString(),
-        updatedAt: event.updatedAt.toISOString(),
-        cancelledAt: event.cancelledAt?.toISOString() ?? null,
-        venue: {
-          ...event.venue,
-          createdAt: event.venue.createdAt.toISOString(),
-          updatedAt: event.venue.updatedAt.toISOString(),
-        },
         ticketTypes: event.ticketTypes.map((t) => ({
-          ...t,
-          createdAt: t.createdAt.toISOString(),
-          updatedAt: t.updatedAt.toISOString(),
+          name: t.name,
+          kind: t.kind,
+          allInPriceMinor: allInPriceMinor(t),
+          currency: t.currency,
         })),
       };
     },
-    ["event-page", slug],
+    ["event-shell", slug],
     { tags: [eventPageTag(slug)], revalidate: 300 },
   )();
 }
 
-export type CachedEventPage = NonNullable<Awaited<ReturnType<typeof cachedEventPage>>>;
+export type EventShell = NonNullable<Awaited<ReturnType<typeof cachedEventShell>>>;
 
 /**
  * Expires an event page's cached data after a change has committed, so the next visitor

@@ -4,7 +4,7 @@ import { manageableOrganizationIds } from "@/lib/auth/memberships";
 import type { DbOrTx } from "@/lib/db";
 import { allInPriceMinor } from "@/lib/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { EventStatus } from "@/lib/generated/prisma/enums";
+import type { EventStatus, TicketKind } from "@/lib/generated/prisma/enums";
 
 const eventCardSelect = {
   id: true,
@@ -66,20 +66,62 @@ export async function eventsManagedBy(db: DbOrTx, options: { actor: Actor; limit
   return { scope: organizationIds === "all" ? ("all" as const) : ("own" as const), events: rows.map(toCard) };
 }
 
-/** What selling tickets for an event needs to know of it, or null. */
-export function eventForSale(db: DbOrTx, eventId: string) {
-  return db.event.findUnique({
-    where: { id: eventId },
-    select: {
-      id: true,
-      status: true,
-      onSaleAt: true,
-      startsAt: true,
-      perOrderLimit: true,
-      holdMinutes: true,
-      ticketTypes: { select: { id: true, name: true, kind: true, priceMinor: true, feeMinor: true, currency: true } },
-    },
-  });
+type SaleTicketTypeRow = {
+  id: string;
+  name: string;
+  kind: TicketKind;
+  priceMinor: number;
+  feeMinor: number;
+  currency: string;
+  capacity: number;
+  sold: number;
+  hidden: boolean;
+  salesStartAt: string | null;
+  salesEndAt: string | null;
+};
+
+type SaleSeatRow = { id: string; ticketTypeId: string; section: string; row: string; number: string };
+
+/**
+ * What selling tickets for an event needs to know of it, or null: the event,
+ * its ticket types and, when asked, the requested seats of that event (their
+ * layout, not their sale state). One round trip, since every hold starts with it.
+ */
+export async function eventForSale(db: DbOrTx, eventId: string, options: { seatIds?: string[] } = {}) {
+  const seatIds = options.seatIds ?? [];
+  const [row] = await db.$queryRaw<
+    {
+      id: string;
+      status: EventStatus;
+      onSaleAt: Date;
+      startsAt: Date;
+      perOrderLimit: number;
+      holdMinutes: number;
+      ticketTypes: SaleTicketTypeRow[];
+      seats: SaleSeatRow[];
+    }[]
+  >`
+    SELECT e.id, e.status, e."onSaleAt", e."startsAt", e."perOrderLimit", e."holdMinutes",
+      coalesce((SELECT jsonb_agg(jsonb_build_object('id', t.id, 'name', t.name, 'kind', t.kind,
+          'priceMinor', t."priceMinor", 'feeMinor', t."feeMinor", 'currency', t.currency, 'capacity', t.capacity,
+          'sold', t.sold, 'hidden', t.hidden, 'salesStartAt', t."salesStartAt", 'salesEndAt', t."salesEndAt")
+          ORDER BY t."sortOrder", t.id)
+        FROM ticket_types t WHERE t."eventId" = e.id), '[]'::jsonb) AS "ticketTypes",
+      coalesce((SELECT jsonb_agg(jsonb_build_object('id', s.id, 'ticketTypeId', s."ticketTypeId",
+          'section', s.section, 'row', s.row, 'number', s.number))
+        FROM seats s WHERE s."eventId" = e.id AND s.id = ANY(${seatIds}::text[])), '[]'::jsonb) AS seats
+    FROM events e WHERE e.id = ${eventId}`;
+  if (!row) return null;
+  // jsonb carries timestamps as text without a zone; they are UTC, as every timestamp Prisma stores.
+  const instant = (value: string | null) => (value === null ? null : new Date(`${value}Z`));
+  return {
+    ...row,
+    ticketTypes: row.ticketTypes.map((t) => ({
+      ...t,
+      salesStartAt: instant(t.salesStartAt),
+      salesEndAt: instant(t.salesEndAt),
+    })),
+  };
 }
 
 export type EventForSale = NonNullable<Awaited<ReturnType<typeof eventForSale>>>;

@@ -1,9 +1,11 @@
-import type { DbOrTx, Tx } from "@/lib/db";
+import type { Db, DbOrTx, Tx } from "@/lib/db";
 
 /** What one hold takes: specific seats, general-admission quantities, or both. */
 export type HoldContents = {
   holdId: string;
   eventId: string;
+  /** The fan who holds it; a Redis store needs it to drop the hold from the fan's count. */
+  userId?: string;
   seats: { seatId: string; ticketTypeId: string }[];
   generalAdmission: { ticketTypeId: string; quantity: number }[];
 };
@@ -13,6 +15,30 @@ export type HoldRequest = HoldContents & {
   now: Date;
   /** Capacity and sold count of each GA ticket type in the request, read in the same transaction. */
   capacities: Map<string, { capacity: number; sold: number }>;
+};
+
+/** A new hold for one fan, checked against the fan's per-event limit. */
+export type PlaceRequest = {
+  holdId: string;
+  eventId: string;
+  userId: string;
+  now: Date;
+  expiresAt: Date;
+  perOrderLimit: number;
+  /** At most one entry per ticket type. */
+  seats: { seatId: string; ticketTypeId: string }[];
+  generalAdmission: { ticketTypeId: string; quantity: number }[];
+  /** Capacity and sold count of each GA ticket type in the request, as read before the call. */
+  capacities: Map<string, { capacity: number; sold: number }>;
+};
+
+/** What a placed hold recorded: each item with the price and fee it was taken at. */
+export type PlacedItem = {
+  ticketTypeId: string;
+  seatId: string | null;
+  quantity: number;
+  unitPriceMinor: number;
+  unitFeeMinor: number;
 };
 
 /**
@@ -26,6 +52,15 @@ export interface HoldStore {
   readonly kind: "postgres" | "redis";
   /** Whether GA quantities on hold are counted in ticket_types.held (and must be given back there). */
   readonly countsHeldInDatabase: boolean;
+
+  /**
+   * A fan's new hold, whole: the per-fan limit (live holds, issued tickets and
+   * open orders; throws LIMIT_EXCEEDED with details perOrderLimit and
+   * alreadyTaken), the seats and quantities (all or nothing; SEAT_UNAVAILABLE
+   * as `acquire`), and the holds/hold_items rows with their prices. PostgreSQL:
+   * one statement; Redis: one script, then one statement.
+   */
+  place(db: Db, request: PlaceRequest): Promise<PlacedItem[]>;
 
   /**
    * Takes everything in the request or nothing. Throws AppError SEAT_UNAVAILABLE

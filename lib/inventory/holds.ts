@@ -1,19 +1,14 @@
 import "server-only";
 import type { Db, DbOrTx, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { randomUUID } from "node:crypto";
 import { eventForSale, type EventForSale } from "@/lib/events/queries";
-import { saleState } from "@/lib/events/sale-state";
+import { saleState, ticketTypeSaleState } from "@/lib/events/sale-state";
+import type { HoldStatus } from "@/lib/generated/prisma/enums";
 import { allInPriceMinor } from "@/lib/money";
 import { bestAvailableBlock, stageOf } from "./best-available";
 import type { HoldContents, HoldStore } from "./hold-store";
 import type { HoldRequestInput } from "./schemas";
-
-/**
- * Counts the tickets a fan already has for an event (live holds, open orders,
- * issued tickets) inside the hold's transaction. The booking side (lib/orders)
- * knows what counts; inventory only enforces the limit with it.
- */
-export type TakenCounter = (tx: Tx, options: { eventId: string; userId: string; now: Date }) => Promise<number>;
 
 export type InventoryDeps = { db: Db; holds: HoldStore; clock: () => Date };
 
@@ -29,23 +24,32 @@ function assertOnSale(event: { status: string; onSaleAt: Date; startsAt: Date } 
   if (state === "started") throw new AppError("EVENT_NOT_ON_SALE", "This event has already started.");
 }
 
+type SaleTicketType = EventForSale["ticketTypes"][number];
+
+/** A ticket type outside its own sale window cannot be held (hidden types are refused as unknown before this). */
+function assertTypeOnSale(type: SaleTicketType, now: Date) {
+  const state = ticketTypeSaleState(type, now);
+  if (state === "not-yet-on-sale") {
+    throw new AppError("EVENT_NOT_ON_SALE", `${type.name} tickets are not on sale yet.`, {
+      ticketTypeId: type.id,
+      salesStartAt: type.salesStartAt?.toISOString() ?? null,
+    });
+  }
+  if (state === "sales-ended") {
+    throw new AppError("EVENT_NOT_ON_SALE", `${type.name} tickets are no longer on sale.`, {
+      ticketTypeId: type.id,
+      salesEndAt: type.salesEndAt?.toISOString() ?? null,
+    });
+  }
+}
+
 /**
- * Serialises everything that counts toward one fan's limit for one event: two
- * tabs holding at once, or a late payment settling while the fan holds more.
+ * Serialises everything that counts toward one fan's limit for one event: a
+ * late payment settling while the fan holds more (the PostgreSQL hold store's
+ * marquee_take_hold takes the same lock).
  */
 export async function lockFanForEvent(tx: Tx, options: { eventId: string; userId: string }) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${options.eventId}), hashtext(${options.userId}))`;
-}
-
-/** Tickets a fan holds for an event in live holds. */
-export async function liveHeldQuantity(tx: Tx, options: { eventId: string; userId: string; now: Date }) {
-  const held = await tx.holdItem.aggregate({
-    _sum: { quantity: true },
-    where: {
-      hold: { eventId: options.eventId, userId: options.userId, status: "ACTIVE", expiresAt: { gt: options.now } },
-    },
-  });
-  return held._sum.quantity ?? 0;
 }
 
 async function capacitiesOf(db: DbOrTx, contents: HoldContents) {
@@ -57,18 +61,22 @@ async function capacitiesOf(db: DbOrTx, contents: HoldContents) {
   return new Map(types.map((t) => [t.id, { capacity: t.capacity, sold: t.sold }]));
 }
 
-async function resolveSeats(db: DbOrTx, event: EventForSale, seatIds: string[]) {
-  const seats = await db.seat.findMany({
-    where: { eventId: event.id, id: { in: seatIds } },
-    select: { id: true, ticketTypeId: true },
-  });
-  if (seats.length !== seatIds.length) {
-    const known = new Set(seats.map((s) => s.id));
+type SeatLabel = { id: string; section: string; row: string; number: string };
+type ResolvedSeat = { seatId: string; ticketTypeId: string; label: SeatLabel };
+
+/** The requested seats of the event, each of a visible ticket type on sale now; unknown or hidden ones are a 400. */
+function resolveSeats(event: EventForSale, seatIds: string[], now: Date): ResolvedSeat[] {
+  const types = new Map(event.ticketTypes.map((t) => [t.id, t]));
+  // Seats of hidden types are not on the public seat map: to the API they do not exist.
+  const known = event.seats.filter((s) => types.get(s.ticketTypeId)?.hidden === false);
+  if (known.length !== seatIds.length) {
+    const ids = new Set(known.map((s) => s.id));
     throw new AppError("VALIDATION_FAILED", "Some seats do not belong to this event.", {
-      unknownSeatIds: seatIds.filter((id) => !known.has(id)),
+      unknownSeatIds: seatIds.filter((id) => !ids.has(id)),
     });
   }
-  return seats.map((s) => ({ seatId: s.id, ticketTypeId: s.ticketTypeId }));
+  for (const typeId of new Set(known.map((s) => s.ticketTypeId))) assertTypeOnSale(types.get(typeId)!, now);
+  return known.map(({ ticketTypeId, ...label }) => ({ seatId: label.id, ticketTypeId, label }));
 }
 
 async function pickBestSeats(
@@ -77,7 +85,7 @@ async function pickBestSeats(
   ticketTypeId: string,
   quantity: number,
   now: Date,
-) {
+): Promise<ResolvedSeat[]> {
   const [layout, held] = await Promise.all([
     deps.db.seat.findMany({
       where: { eventId: event.id, ticketTypeId },
@@ -94,130 +102,140 @@ async function pickBestSeats(
       unavailableTicketTypeIds: [ticketTypeId],
     });
   }
-  return block.map((s) => ({ seatId: s.id, ticketTypeId }));
-}
-
-async function resolveRequest(deps: InventoryDeps, event: EventForSale, input: HoldRequestInput, now: Date) {
-  if ("seatIds" in input) return { seats: await resolveSeats(deps.db, event, input.seatIds), generalAdmission: [] };
-  const type = event.ticketTypes.find((t) => t.id === input.ticketTypeId);
-  if (!type) throw new AppError("VALIDATION_FAILED", "That ticket type does not belong to this event.");
-  return type.kind === "GENERAL_ADMISSION"
-    ? { seats: [], generalAdmission: [{ ticketTypeId: type.id, quantity: input.quantity }] }
-    : { seats: await pickBestSeats(deps, event, type.id, input.quantity, now), generalAdmission: [] };
+  return block.map((s) => ({
+    seatId: s.id,
+    ticketTypeId,
+    label: { id: s.id, section: s.section, row: s.row, number: s.number },
+  }));
 }
 
 /**
- * Holds seats or GA tickets for a fan: all of them or none. Enforces that the
- * event is on sale and the per-fan limit across the fan's live holds and
- * issued tickets (under an advisory lock per fan and event, so two tabs
- * cannot both squeeze under the limit). "Best available" requests retry with
- * a fresh pick when another buyer wins the block first.
+ * Holds seats or GA tickets for a fan: all of them or none, within the
+ * event's per-fan limit (live holds, issued tickets, open orders), through
+ * the hold store's one-call `place` — no transaction of ours around it.
+ * Before it: the event and, for explicit seats, the seats, read at once.
+ * "Best available" requests retry with a fresh pick when another buyer wins
+ * the block first. The answer is built from what was read and recorded, not
+ * read again.
  */
 export async function createHold(
-  deps: InventoryDeps & { countTaken: TakenCounter },
+  deps: InventoryDeps,
   options: { userId: string; eventId: string; input: HoldRequestInput },
-) {
+): Promise<HoldView> {
   const now = deps.clock();
-  const event = await eventForSale(deps.db, options.eventId);
+  const { input } = options;
+  const event = await eventForSale(deps.db, options.eventId, "seatIds" in input ? { seatIds: input.seatIds } : {});
   assertOnSale(event, now);
-  const bestAvailable = !("seatIds" in options.input);
 
+  if ("seatIds" in input)
+    return holdOnce(deps, event!, options.userId, resolveSeats(event!, input.seatIds, now), [], now);
+
+  const type = event!.ticketTypes.find((t) => t.id === input.ticketTypeId && !t.hidden);
+  if (!type) throw new AppError("VALIDATION_FAILED", "That ticket type does not belong to this event.");
+  assertTypeOnSale(type, now);
+  if (type.kind === "GENERAL_ADMISSION") {
+    return holdOnce(deps, event!, options.userId, [], [{ ticketTypeId: type.id, quantity: input.quantity }], now);
+  }
+  assertWithinOrderLimit(event!, input.quantity);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await holdOnce(deps, event!, options, now);
+      const seats = await pickBestSeats(deps, event!, type.id, input.quantity, now);
+      return await holdOnce(deps, event!, options.userId, seats, [], now);
     } catch (error) {
-      const retry = bestAvailable && attempt < 3 && error instanceof AppError && error.code === "SEAT_UNAVAILABLE";
+      const retry = attempt < 3 && error instanceof AppError && error.code === "SEAT_UNAVAILABLE";
       if (!retry) throw error;
     }
   }
 }
 
-async function holdOnce(
-  deps: InventoryDeps & { countTaken: TakenCounter },
-  event: EventForSale,
-  options: { userId: string; input: HoldRequestInput },
-  now: Date,
-) {
-  const { seats, generalAdmission } = await resolveRequest(deps, event, options.input, now);
-  const quantity = seats.length + generalAdmission.reduce((sum, g) => sum + g.quantity, 0);
+function assertWithinOrderLimit(event: EventForSale, quantity: number) {
   if (quantity > event.perOrderLimit) {
     throw new AppError("LIMIT_EXCEEDED", `You can buy at most ${event.perOrderLimit} tickets for this event.`, {
       perOrderLimit: event.perOrderLimit,
     });
   }
+}
+
+async function holdOnce(
+  deps: InventoryDeps,
+  event: EventForSale,
+  userId: string,
+  seats: ResolvedSeat[],
+  generalAdmission: { ticketTypeId: string; quantity: number }[],
+  now: Date,
+): Promise<HoldView> {
+  assertWithinOrderLimit(event, seats.length + generalAdmission.reduce((sum, g) => sum + g.quantity, 0));
   const expiresAt = new Date(now.getTime() + event.holdMinutes * 60_000);
-  let attempted: HoldContents | null = null;
-  try {
-    const hold = await deps.db.$transaction(
-      async (tx) => {
-        await lockFanForEvent(tx, { eventId: event.id, userId: options.userId });
-        const already = await deps.countTaken(tx, { eventId: event.id, userId: options.userId, now });
-        if (already + quantity > event.perOrderLimit) {
-          throw new AppError(
-            "LIMIT_EXCEEDED",
-            `You can buy at most ${event.perOrderLimit} tickets for this event; you already have ${already}.`,
-            { perOrderLimit: event.perOrderLimit, alreadyTaken: already },
-          );
-        }
-        const created = await tx.hold.create({
-          data: { eventId: event.id, userId: options.userId, expiresAt },
-          select: { id: true },
-        });
-        await tx.holdItem.createMany({
-          data: [
-            ...seats.map((s) => ({ holdId: created.id, ticketTypeId: s.ticketTypeId, seatId: s.seatId, quantity: 1 })),
-            ...generalAdmission.map((g) => ({
-              holdId: created.id,
-              ticketTypeId: g.ticketTypeId,
-              quantity: g.quantity,
-            })),
-          ],
-        });
-        const contents: HoldContents = { holdId: created.id, eventId: event.id, seats, generalAdmission };
-        const capacities = await capacitiesOf(tx, contents);
-        // Set before the call: a store that fails (Redis timing out) may still have taken the seats.
-        attempted = contents;
-        await deps.holds.acquire(tx, { ...contents, expiresAt, now, capacities });
-        await assertSeatsStillForSale(tx, contents);
-        return created;
-      },
-      { maxWait: 5_000, timeout: 10_000 },
-    );
-    return describeHold(deps.db, hold.id);
-  } catch (error) {
-    // A Redis hold is not undone by the database rollback, so what it may hold is given back. That includes
-    // an acquire that failed with SERVICE_UNAVAILABLE: Redis may have run the script and only the answer
-    // been lost (or a stopped server may run it when it resumes). Release drops only what this hold id owns,
-    // so it is harmless when nothing was taken. When Redis cannot be reached for the release either, the
-    // entries are still bounded: conflicts are decided by the seat index's score, which is this hold's
-    // expiresAt (now + holdMinutes), and every key carries a PX TTL of the same length. A hold whose
-    // PostgreSQL row was rolled back can therefore block its seats for at most holdMinutes, never forever.
-    if (attempted && deps.holds.kind !== "postgres")
-      await deps.holds.release(deps.db, attempted).catch(() => undefined);
-    throw error;
-  }
+  const types = new Map(event.ticketTypes.map((t) => [t.id, t]));
+  const holdId = randomUUID();
+  const items = await deps.holds.place(deps.db, {
+    holdId,
+    eventId: event.id,
+    userId,
+    now,
+    expiresAt,
+    perOrderLimit: event.perOrderLimit,
+    seats: seats.map(({ seatId, ticketTypeId }) => ({ seatId, ticketTypeId })),
+    generalAdmission,
+    capacities: new Map(
+      generalAdmission.map(({ ticketTypeId }) => {
+        const type = types.get(ticketTypeId);
+        return [ticketTypeId, { capacity: type?.capacity ?? 0, sold: type?.sold ?? 0 }];
+      }),
+    ),
+  });
+  const labels = new Map(seats.map((s) => [s.seatId, s.label]));
+  return holdView(
+    { holdId, eventId: event.id, userId, status: "ACTIVE", expiresAt },
+    items.map((item) => {
+      const type = types.get(item.ticketTypeId)!;
+      return {
+        ...item,
+        ticketTypeName: type.name,
+        currency: type.currency,
+        seat: item.seatId ? labels.get(item.seatId)! : null,
+      };
+    }),
+  );
+}
+
+type HoldItemView = {
+  ticketTypeId: string;
+  ticketTypeName: string;
+  seat: SeatLabel | null;
+  quantity: number;
+  unitPriceMinor: number;
+  unitFeeMinor: number;
+  currency: string;
+};
+
+function holdView(
+  hold: { holdId: string; eventId: string; userId: string; status: HoldStatus; expiresAt: Date },
+  rawItems: HoldItemView[],
+) {
+  const items = rawItems.map((item) => ({
+    ticketTypeId: item.ticketTypeId,
+    ticketTypeName: item.ticketTypeName,
+    seat: item.seat,
+    quantity: item.quantity,
+    unitPriceMinor: item.unitPriceMinor,
+    unitFeeMinor: item.unitFeeMinor,
+    unitAllInMinor: allInPriceMinor({ priceMinor: item.unitPriceMinor, feeMinor: item.unitFeeMinor }),
+    currency: item.currency,
+  }));
+  return {
+    ...hold,
+    items,
+    totalMinor: items.reduce((sum, i) => sum + i.unitAllInMinor * i.quantity, 0),
+    currency: items[0]?.currency ?? "USD",
+  };
 }
 
 /**
- * A Redis store knows who holds a seat, not whether it was sold: a sale drops
- * its Redis entries after it commits. Checked after taking the hold, so a
- * seat whose sale commits later is still ours in Redis and cannot be sold.
+ * The hold as the API and the checkout page show it (items with seat labels
+ * and all-in prices), or null. Prices are those recorded when the hold was
+ * taken, so a price change meanwhile does not change what the fan pays.
  */
-async function assertSeatsStillForSale(tx: Tx, contents: HoldContents) {
-  if (contents.seats.length === 0) return;
-  const gone = await tx.seat.findMany({
-    where: { id: { in: contents.seats.map((s) => s.seatId) }, status: { not: "AVAILABLE" } },
-    select: { id: true },
-  });
-  if (gone.length) {
-    throw new AppError("SEAT_UNAVAILABLE", "Some of those tickets were just taken.", {
-      unavailableSeatIds: gone.map((g) => g.id),
-      unavailableTicketTypeIds: [],
-    });
-  }
-}
-
-/** The hold as the API and the checkout page show it (items with seat labels and all-in prices), or null. */
 export async function findHold(db: DbOrTx, holdId: string) {
   const hold = await db.hold.findUnique({
     where: { id: holdId },
@@ -230,42 +248,30 @@ export async function findHold(db: DbOrTx, holdId: string) {
       items: {
         select: {
           quantity: true,
-          ticketType: { select: { id: true, name: true, priceMinor: true, feeMinor: true, currency: true } },
+          unitPriceMinor: true,
+          unitFeeMinor: true,
+          ticketType: { select: { id: true, name: true, currency: true } },
           seat: { select: { id: true, section: true, row: true, number: true } },
         },
       },
     },
   });
   if (!hold) return null;
-  const items = hold.items.map((item) => ({
-    ticketTypeId: item.ticketType.id,
-    ticketTypeName: item.ticketType.name,
-    seat: item.seat,
-    quantity: item.quantity,
-    unitPriceMinor: item.ticketType.priceMinor,
-    unitFeeMinor: item.ticketType.feeMinor,
-    unitAllInMinor: allInPriceMinor(item.ticketType),
-    currency: item.ticketType.currency,
-  }));
-  return {
-    holdId: hold.id,
-    eventId: hold.eventId,
-    userId: hold.userId,
-    status: hold.status,
-    expiresAt: hold.expiresAt,
-    items,
-    totalMinor: items.reduce((sum, i) => sum + i.unitAllInMinor * i.quantity, 0),
-    currency: items[0]?.currency ?? "USD",
-  };
+  return holdView(
+    { holdId: hold.id, eventId: hold.eventId, userId: hold.userId, status: hold.status, expiresAt: hold.expiresAt },
+    hold.items.map((item) => ({
+      ticketTypeId: item.ticketType.id,
+      ticketTypeName: item.ticketType.name,
+      seat: item.seat,
+      quantity: item.quantity,
+      unitPriceMinor: item.unitPriceMinor,
+      unitFeeMinor: item.unitFeeMinor,
+      currency: item.ticketType.currency,
+    })),
+  );
 }
 
-export type HoldView = NonNullable<Awaited<ReturnType<typeof findHold>>>;
-
-export async function describeHold(db: DbOrTx, holdId: string): Promise<HoldView> {
-  const hold = await findHold(db, holdId);
-  if (!hold) throw new Error(`hold ${holdId} does not exist`);
-  return hold;
-}
+export type HoldView = ReturnType<typeof holdView>;
 
 export async function holdContents(
   db: DbOrTx,
@@ -276,6 +282,7 @@ export async function holdContents(
     select: {
       id: true,
       eventId: true,
+      userId: true,
       status: true,
       expiresAt: true,
       items: { select: { ticketTypeId: true, seatId: true, quantity: true } },
@@ -284,6 +291,7 @@ export async function holdContents(
   return {
     holdId: hold.id,
     eventId: hold.eventId,
+    userId: hold.userId,
     status: hold.status,
     expiresAt: hold.expiresAt,
     seats: hold.items.flatMap((i) => (i.seatId ? [{ seatId: i.seatId, ticketTypeId: i.ticketTypeId }] : [])),

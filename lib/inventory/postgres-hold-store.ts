@@ -1,8 +1,8 @@
 import "server-only";
 import type { DbOrTx, Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { HoldRequest, HoldStore } from "./hold-store";
+import type { HoldRequest, HoldStore, PlacedItem } from "./hold-store";
+import { limitExceeded, seatsUnavailable } from "./hold-records";
 
 /**
  * Holds in PostgreSQL: a seat is held while seats.holdId points at a hold and
@@ -13,6 +13,21 @@ import type { HoldRequest, HoldStore } from "./hold-store";
 export const postgresHoldStore: HoldStore = {
   kind: "postgres",
   countsHeldInDatabase: true,
+
+  // One statement, one implicit transaction: see marquee_take_hold in
+  // prisma/migrations/20261201144609_hold_item_prices/migration.sql.
+  async place(db, request) {
+    const gaTypes = request.generalAdmission.map((g) => g.ticketTypeId);
+    const [row] = await db.$queryRaw<{ result: TakeHoldResult }[]>`
+      SELECT marquee_take_hold(${request.holdId}, ${request.eventId}, ${request.userId},
+        ${request.now}::timestamp, ${request.expiresAt}::timestamp, ${request.perOrderLimit}::int,
+        ${request.seats.map((s) => s.seatId)}::text[], ${gaTypes}::text[],
+        ${request.generalAdmission.map((g) => g.quantity)}::int[]) AS result`;
+    const result = row!.result;
+    if (result.outcome === "limit") throw limitExceeded(request.perOrderLimit, result.alreadyTaken);
+    if (result.outcome === "unavailable") throw seatsUnavailable(result.seatIds, result.ticketTypeIds);
+    return result.items;
+  },
 
   async acquire(tx, request) {
     const seatIds = request.seats.map((s) => s.seatId);
@@ -86,12 +101,12 @@ export const postgresHoldStore: HoldStore = {
   },
 };
 
-function unavailable(unavailableSeatIds: string[], unavailableTicketTypeIds: string[]) {
-  return new AppError("SEAT_UNAVAILABLE", "Some of those tickets were just taken.", {
-    unavailableSeatIds,
-    unavailableTicketTypeIds,
-  });
-}
+type TakeHoldResult =
+  | { outcome: "held"; items: PlacedItem[] }
+  | { outcome: "limit"; alreadyTaken: number }
+  | { outcome: "unavailable"; seatIds: string[]; ticketTypeIds: string[] };
+
+const unavailable = seatsUnavailable;
 
 const LOCK_NOT_AVAILABLE = "55P03";
 

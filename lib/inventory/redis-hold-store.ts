@@ -1,8 +1,8 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
 import type { RedisConnection } from "@/lib/redis/client";
-import type { HoldContents, HoldRequest, HoldStore } from "./hold-store";
-import { ACQUIRE, HELD_QUANTITIES, HELD_SEAT_IDS, RELEASE, holdKeys } from "./redis/scripts";
+import type { HoldContents, HoldRequest, HoldStore, PlaceRequest } from "./hold-store";
+import { forgetHold, limitExceeded, quantityOf, recordTakenHold, seatsUnavailable } from "./hold-records";
+import { ACQUIRE, HELD_QUANTITIES, HELD_SEAT_IDS, PLACE, RELEASE, holdKeys } from "./redis/scripts";
 
 /**
  * Holds in Redis: one atomic Lua script per operation, keys expiring with the
@@ -11,21 +11,20 @@ import { ACQUIRE, HELD_QUANTITIES, HELD_SEAT_IDS, RELEASE, holdKeys } from "./re
  * capacities there, and the sale is guarded by the database again.
  */
 export function redisHoldStore(connection: RedisConnection): HoldStore {
-  const take = async (request: HoldRequest) => {
+  /** ACQUIRE's keys and arguments for one hold. */
+  const acquireCall = (request: HoldRequest | PlaceRequest) => {
     const seatIds = unique(request.seats.map((s) => s.seatId));
     const generalAdmission = totalsByTicketType(request.generalAdmission);
-    if (seatIds.length === 0 && generalAdmission.length === 0) return;
-
     const keys = holdKeys(request.eventId);
-    const reply = await connection.eval(
-      ACQUIRE,
-      [
+    return {
+      empty: seatIds.length === 0 && generalAdmission.length === 0,
+      keys: [
         keys.seatIndex,
         keys.gaTypes,
         ...seatIds.map(keys.seat),
         ...generalAdmission.flatMap((g) => keys.ga(g.ticketTypeId)),
       ],
-      [
+      args: [
         request.holdId,
         String(request.now.getTime()),
         String(request.expiresAt.getTime()),
@@ -37,14 +36,75 @@ export function redisHoldStore(connection: RedisConnection): HoldStore {
           return [ticketTypeId, String(quantity), String(capacity), String(sold)];
         }),
       ],
+    };
+  };
+
+  const take = async (request: HoldRequest) => {
+    const call = acquireCall(request);
+    if (call.empty) return;
+    const [unavailableSeatIds, unavailableTicketTypeIds] = pairOfLists(
+      await connection.eval(ACQUIRE, call.keys, call.args),
     );
-    const [unavailableSeatIds, unavailableTicketTypeIds] = pairOfLists(reply);
     if (unavailableSeatIds.length || unavailableTicketTypeIds.length) {
-      throw new AppError("SEAT_UNAVAILABLE", "Some of those tickets were just taken.", {
-        unavailableSeatIds,
-        unavailableTicketTypeIds,
-      });
+      throw seatsUnavailable(unavailableSeatIds, unavailableTicketTypeIds);
     }
+  };
+
+  /**
+   * One script takes the seats and records the hold in the fan's count (their
+   * other live holds of the event plus this one within the limit), then one
+   * statement writes the PostgreSQL rows and reads back what the fan has
+   * committed there and whether a seat was sold meanwhile. Only if both are
+   * fine does the hold stand; otherwise it is undone in both places. Why the
+   * limit holds without any lock: docs/architecture.md, "Holding seats".
+   */
+  const place = async (db: Parameters<HoldStore["place"]>[0], request: PlaceRequest) => {
+    const quantity = quantityOf(request);
+    const call = acquireCall(request);
+    const contents: HoldContents = { ...request };
+    let reply: unknown;
+    try {
+      reply = await connection.eval(
+        PLACE,
+        [...holdKeys(request.eventId).fan(request.userId), ...call.keys],
+        [String(request.perOrderLimit), "0", String(quantity), ...call.args],
+      );
+    } catch (error) {
+      // Redis may have run the script and only the answer was lost (or a stopped server may run it when it
+      // resumes). Release drops only what this hold id owns, so it is harmless when nothing was taken; when
+      // Redis cannot be reached for it either, every entry still ends at this hold's own expiry (PX TTLs and
+      // index scores), so it blocks its seats for at most holdMinutes.
+      await giveBack(contents).catch(() => undefined);
+      throw error;
+    }
+    const [first, second, fanHeldReply, overLimit] = list(reply);
+    const fanHeld = Number(fanHeldReply);
+    if (Number(overLimit) === 1) {
+      throw limitExceeded(request.perOrderLimit, fanHeld + (await committedOf(db, request)));
+    }
+    const [unavailableSeatIds, unavailableTicketTypeIds] = [stringList(first), stringList(second)];
+    if (unavailableSeatIds.length || unavailableTicketTypeIds.length) {
+      throw seatsUnavailable(unavailableSeatIds, unavailableTicketTypeIds);
+    }
+
+    let recorded: Awaited<ReturnType<typeof recordTakenHold>>;
+    try {
+      recorded = await recordTakenHold(db, request);
+    } catch (error) {
+      await giveBack(contents).catch(() => undefined);
+      throw error;
+    }
+    const refusal =
+      recorded.gone.length > 0
+        ? seatsUnavailable(recorded.gone, [])
+        : recorded.committed + fanHeld + quantity > request.perOrderLimit
+          ? limitExceeded(request.perOrderLimit, recorded.committed + fanHeld)
+          : null;
+    if (refusal) {
+      await Promise.all([forgetHold(db, request.holdId), giveBack(contents)]);
+      throw refusal;
+    }
+    return recorded.items;
   };
 
   const giveBack = async (hold: HoldContents) => {
@@ -55,7 +115,13 @@ export function redisHoldStore(connection: RedisConnection): HoldStore {
     const keys = holdKeys(hold.eventId);
     await connection.eval(
       RELEASE,
-      [keys.seatIndex, keys.gaTypes, ...seatIds.map(keys.seat), ...ticketTypeIds.flatMap(keys.ga)],
+      [
+        ...keys.fan(hold.userId),
+        keys.seatIndex,
+        keys.gaTypes,
+        ...seatIds.map(keys.seat),
+        ...ticketTypeIds.flatMap(keys.ga),
+      ],
       [hold.holdId, String(Date.now()), String(seatIds.length), ...seatIds, ...ticketTypeIds],
     );
   };
@@ -63,6 +129,8 @@ export function redisHoldStore(connection: RedisConnection): HoldStore {
   return {
     kind: "redis",
     countsHeldInDatabase: false,
+
+    place,
 
     acquire: (_tx, request) => take(request),
 
@@ -87,6 +155,12 @@ export function redisHoldStore(connection: RedisConnection): HoldStore {
       return held;
     },
   };
+}
+
+async function committedOf(db: Parameters<HoldStore["place"]>[0], request: PlaceRequest): Promise<number> {
+  const [row] = await db.$queryRaw<{ committed: number }[]>`
+    SELECT marquee_fan_committed(${request.eventId}, ${request.userId}, ${request.now}::timestamp) AS committed`;
+  return Number(row?.committed ?? 0);
 }
 
 function unique(ids: string[]): string[] {

@@ -15,8 +15,20 @@ export type SaleResult = { ok: true; contents: HoldContents } | { ok: false; con
  * guarded UPDATE whose row count is checked. A hold that lapsed still sells
  * if nobody else took its seats meanwhile. On failure nothing of the sale
  * remains (a savepoint is rolled back) and the caller refunds.
+ *
+ * `fulfil` is the caller's part of a sale (tickets, the order's status, its
+ * messages): it runs inside the savepoint, so it is undone with the sale, and
+ * before the `ticket_types` updates, which come last. Every payer of a ticket
+ * type updates that one row, and holds its lock until the transaction commits:
+ * so the lock is held for the last statement and the COMMIT, not for the
+ * whole settlement (10 concurrent payers queued on it for the rest of their
+ * transactions before; see docs/performance.md, "Checkout and webhooks").
  */
-export async function sellHold(tx: Tx, store: HoldStore, options: { holdId: string; now: Date }): Promise<SaleResult> {
+export async function sellHold(
+  tx: Tx,
+  store: HoldStore,
+  options: { holdId: string; now: Date; fulfil?: (contents: HoldContents) => Promise<void> },
+): Promise<SaleResult> {
   const hold = await holdContents(tx, options.holdId);
   await tx.$executeRaw`SAVEPOINT sell_hold`;
   try {
@@ -26,8 +38,10 @@ export async function sellHold(tx: Tx, store: HoldStore, options: { holdId: stri
       expiresAt: new Date(options.now.getTime() + RETAKE_MS),
       capacities: await capacitiesOf(tx, hold),
     });
-    await markSold(tx, store, hold, options.now);
+    await markSeatsSold(tx, hold, options.now);
     await tx.hold.update({ where: { id: hold.holdId }, data: { status: "CONSUMED" } });
+    await options.fulfil?.(hold);
+    await countSold(tx, store, hold);
     await tx.$executeRaw`RELEASE SAVEPOINT sell_hold`;
     return { ok: true, contents: hold };
   } catch (error) {
@@ -39,27 +53,42 @@ export async function sellHold(tx: Tx, store: HoldStore, options: { holdId: stri
   }
 }
 
-async function markSold(tx: Tx, store: HoldStore, hold: HoldContents, now: Date) {
+/** Seats → SOLD, guarded: each must still be for sale and free or ours (or held by a lapsed hold). */
+async function markSeatsSold(tx: Tx, hold: HoldContents, now: Date) {
   const seatIds = hold.seats.map((s) => s.seatId);
-  if (seatIds.length > 0) {
-    const sold = await tx.$executeRaw`
-      UPDATE seats SET status = 'SOLD', "holdId" = NULL, "holdExpiresAt" = NULL
-      WHERE id = ANY(${seatIds}) AND "eventId" = ${hold.eventId} AND status = 'AVAILABLE'
-        AND ("holdId" IS NULL OR "holdId" = ${hold.holdId} OR "holdExpiresAt" <= ${now})`;
-    if (sold !== seatIds.length) throw soldOut();
-    // Reserved ticket types count their sold seats too, so "sold <= capacity" and reports hold for every type.
-    for (const [ticketTypeId, count] of countBy(hold.seats.map((s) => s.ticketTypeId))) {
-      await tx.$executeRaw`UPDATE ticket_types SET sold = sold + ${count} WHERE id = ${ticketTypeId}`;
-    }
-  }
+  if (seatIds.length === 0) return;
+  const sold = await tx.$executeRaw`
+    UPDATE seats SET status = 'SOLD', "holdId" = NULL, "holdExpiresAt" = NULL
+    WHERE id = ANY(${seatIds}) AND "eventId" = ${hold.eventId} AND status = 'AVAILABLE'
+      AND ("holdId" IS NULL OR "holdId" = ${hold.holdId} OR "holdExpiresAt" <= ${now})`;
+  if (sold !== seatIds.length) throw soldOut();
+}
+
+/** The ticket types' counters (and GA's guard), one UPDATE per type in id order, the sale's last statements. */
+async function countSold(tx: Tx, store: HoldStore, hold: HoldContents) {
+  // Reserved ticket types count their sold seats too, so "sold <= capacity" and reports hold for every type.
+  const seatCounts = countBy(hold.seats.map((s) => s.ticketTypeId));
+  const updates: { ticketTypeId: string; seats: number; ga: number }[] = [];
+  for (const [ticketTypeId, seats] of seatCounts) updates.push({ ticketTypeId, seats, ga: 0 });
   for (const { ticketTypeId, quantity } of hold.generalAdmission) {
+    const existing = updates.find((u) => u.ticketTypeId === ticketTypeId);
+    if (existing) existing.ga += quantity;
+    else updates.push({ ticketTypeId, seats: 0, ga: quantity });
+  }
+  // One order of locking for every payer, so two payers of the same types cannot deadlock.
+  updates.sort((a, b) => (a.ticketTypeId < b.ticketTypeId ? -1 : a.ticketTypeId > b.ticketTypeId ? 1 : 0));
+  for (const { ticketTypeId, seats, ga } of updates) {
+    if (ga === 0) {
+      await tx.$executeRaw`UPDATE ticket_types SET sold = sold + ${seats} WHERE id = ${ticketTypeId}`;
+      continue;
+    }
     const sold = store.countsHeldInDatabase
       ? await tx.$executeRaw`
-          UPDATE ticket_types SET held = held - ${quantity}, sold = sold + ${quantity}
-          WHERE id = ${ticketTypeId} AND held >= ${quantity}`
+          UPDATE ticket_types SET held = held - ${ga}, sold = sold + ${seats + ga}
+          WHERE id = ${ticketTypeId} AND held >= ${ga}`
       : await tx.$executeRaw`
-          UPDATE ticket_types SET sold = sold + ${quantity}
-          WHERE id = ${ticketTypeId} AND sold + held + ${quantity} <= capacity`;
+          UPDATE ticket_types SET sold = sold + ${seats + ga}
+          WHERE id = ${ticketTypeId} AND sold + held + ${ga} <= capacity`;
     if (sold !== 1) throw soldOut();
   }
 }

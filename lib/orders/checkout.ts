@@ -5,11 +5,19 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { HoldStore } from "@/lib/inventory/hold-store";
 import { findHold, releaseHoldIn, type HoldView } from "@/lib/inventory/holds";
+import type { CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { openPaymentOf, openSessionIdsOf, recordPaymentSession } from "@/lib/payments/records";
 import { transitionOrder } from "./state";
 
-export type CheckoutDeps = { db: Db; holds: HoldStore; gateway: PaymentGateway; appUrl: string; clock: () => Date };
+export type CheckoutDeps = {
+  db: Db;
+  holds: HoldStore;
+  gateway: PaymentGateway;
+  checkoutMeter: CheckoutSessionMeter;
+  appUrl: string;
+  clock: () => Date;
+};
 
 export async function ownHold(db: Db, options: { holdId: string; userId: string }): Promise<HoldView> {
   const hold = await findHold(db, options.holdId);
@@ -24,9 +32,47 @@ function lineItemName(item: HoldView["items"][number]) {
     : item.ticketTypeName;
 }
 
+/** The PENDING order of a hold, with its items at the hold's prices; two clicks at once get the same one. */
+async function createPendingOrder(db: Db, options: { hold: HoldView; userId: string; email: string }) {
+  const { hold } = options;
+  const subtotal = hold.items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0);
+  const fees = hold.items.reduce((sum, i) => sum + i.unitFeeMinor * i.quantity, 0);
+  try {
+    const order = await db.order.create({
+      data: {
+        userId: options.userId,
+        eventId: hold.eventId,
+        holdId: hold.holdId,
+        email: options.email,
+        currency: hold.currency,
+        subtotalMinor: subtotal,
+        feesMinor: fees,
+        totalMinor: subtotal + fees,
+        items: {
+          create: hold.items.map((i) => ({
+            ticketTypeId: i.ticketTypeId,
+            seatId: i.seat?.id ?? null,
+            quantity: i.quantity,
+            unitPriceMinor: i.unitPriceMinor,
+            unitFeeMinor: i.unitFeeMinor,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    return order.id;
+  } catch (error) {
+    // Two clicks raced: the partial unique index kept one PENDING order per hold.
+    if (!isUniqueViolation(error)) throw error;
+    return (await db.order.findFirstOrThrow({ where: { holdId: hold.holdId, status: "PENDING" } })).id;
+  }
+}
+
 /**
  * Turns a live hold into a PENDING order with a payment session, or returns the
- * one already made for it: pressing "Pay" twice opens one payment page.
+ * one already made for it: pressing "Pay" twice opens one payment page. Creating
+ * a session takes a slot of the provider's rate limit first (`checkoutMeter`);
+ * beyond it the fan gets 429 "Busy, try again in 1 second." and nothing is made.
  */
 export async function startCheckout(deps: CheckoutDeps, options: { userId: string; holdId: string }) {
   const now = deps.clock();
@@ -47,39 +93,16 @@ export async function startCheckout(deps: CheckoutDeps, options: { userId: strin
   if (!user) throw new AppError("NOT_FOUND", "No such hold.");
   const subtotal = hold.items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0);
   const fees = hold.items.reduce((sum, i) => sum + i.unitFeeMinor * i.quantity, 0);
-  const orderId =
-    existing?.id ??
-    (await deps.db.order
-      .create({
-        data: {
-          userId: options.userId,
-          eventId: hold.eventId,
-          holdId: hold.holdId,
-          email: user.email,
-          currency: hold.currency,
-          subtotalMinor: subtotal,
-          feesMinor: fees,
-          totalMinor: subtotal + fees,
-          items: {
-            create: hold.items.map((i) => ({
-              ticketTypeId: i.ticketTypeId,
-              seatId: i.seat?.id ?? null,
-              quantity: i.quantity,
-              unitPriceMinor: i.unitPriceMinor,
-              unitFeeMinor: i.unitFeeMinor,
-            })),
-          },
-        },
-        select: { id: true },
-      })
-      .then((o) => o.id)
-      .catch(async (error) => {
-        // Two clicks raced: the partial unique index kept one PENDING order per hold.
-        if (isUniqueViolation(error)) {
-          return (await deps.db.order.findFirstOrThrow({ where: { holdId: hold.holdId, status: "PENDING" } })).id;
-        }
-        throw error;
-      }));
+  // Before the order: a fan refused here leaves no PENDING order behind (one would block unpublishing).
+  const slot = await deps.checkoutMeter.take();
+  let orderId: string;
+  try {
+    orderId = existing?.id ?? (await createPendingOrder(deps.db, { hold, userId: options.userId, email: user.email }));
+  } catch (error) {
+    // The provider was not called: the slot goes back to other fans.
+    await slot.giveBack();
+    throw error;
+  }
 
   const session = await deps.gateway.createCheckoutSession({
     orderId,

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
-import { liveHeldQuantity } from "@/lib/inventory/holds";
+import type { DbOrTx, Tx } from "@/lib/db";
 
 type FanAndEvent = { eventId: string; userId: string };
 
@@ -10,34 +9,17 @@ async function issuedTo(tx: Tx, { eventId, userId }: FanAndEvent) {
 }
 
 /**
- * Tickets in the fan's pending orders whose hold has lapsed but whose payment
- * page is still open: the fan can still pay for them, so they still count.
- * (Orders whose hold is live are counted through the hold.)
+ * What counts toward a fan's per-event limit besides their live holds: the
+ * tickets issued to them and the items of their pending orders whose hold
+ * lapsed while the payment page is still open (they can still pay; orders
+ * whose hold is live are counted through the hold). The rule lives in SQL,
+ * `marquee_fan_committed` (migration 20261201144609_hold_item_prices), because
+ * the hold stores apply it inside the statement that records a hold.
  */
-async function payableAfterLapse(tx: Tx, { eventId, userId, now }: FanAndEvent & { now: Date }) {
-  const { _sum } = await tx.orderItem.aggregate({
-    _sum: { quantity: true },
-    where: {
-      order: {
-        eventId,
-        userId,
-        status: "PENDING",
-        payments: { some: { status: "PENDING", expiresAt: { gt: now } } },
-        OR: [{ hold: { status: { not: "ACTIVE" } } }, { hold: { expiresAt: { lte: now } } }],
-      },
-    },
-  });
-  return _sum.quantity ?? 0;
-}
-
-/** What counts toward a fan's per-event limit when they ask for more. */
-export async function ticketsTakenByFan(tx: Tx, options: FanAndEvent & { now: Date }) {
-  const counts = await Promise.all([
-    liveHeldQuantity(tx, options),
-    payableAfterLapse(tx, options),
-    issuedTo(tx, options),
-  ]);
-  return counts.reduce((sum, n) => sum + n, 0);
+export async function committedTicketsOfFan(db: DbOrTx, options: FanAndEvent & { now: Date }) {
+  const [row] = await db.$queryRaw<{ committed: number }[]>`
+    SELECT marquee_fan_committed(${options.eventId}, ${options.userId}, ${options.now}::timestamp) AS committed`;
+  return Number(row?.committed ?? 0);
 }
 
 /**

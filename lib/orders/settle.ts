@@ -100,18 +100,26 @@ export async function settlePaidSession(
 
   if (order.status === "PENDING") {
     const refusal = await reasonToRefuse(tx, order, session);
-    const sale = !refusal && order.holdId ? await sellHold(tx, store, { holdId: order.holdId, now }) : null;
-    await transitionOrder(tx, order.id, "PENDING", "PAID", { paidAt: now });
-    if (sale?.ok) {
-      await issueTickets(tx, order.id);
-      await enqueueOrderEmail(tx, { kind: "confirmed", orderId: order.id });
-      // Availability changed: a sold-out event must leave "available only" results.
-      await enqueueSearchSync(tx, sale.contents.eventId);
-      return { kind: "paid", sale };
-    }
+    const sale =
+      !refusal && order.holdId
+        ? await sellHold(tx, store, {
+            holdId: order.holdId,
+            now,
+            // Undone with the sale if its seats are gone; run before the sale's counters, which come last.
+            fulfil: async (contents) => {
+              await transitionOrder(tx, order.id, "PENDING", "PAID", { paidAt: now });
+              await issueTickets(tx, order.id);
+              await enqueueOrderEmail(tx, { kind: "confirmed", orderId: order.id });
+              // Availability changed: a sold-out event must leave "available only" results.
+              await enqueueSearchSync(tx, contents.eventId);
+            },
+          })
+        : null;
+    if (sale?.ok) return { kind: "paid", sale };
     // A refused order's seats go back on sale now rather than when its hold lapses.
     if (refusal && order.holdId) await releaseHoldIn(tx, store, order.holdId);
     const reason = refusal ?? sale?.reason ?? "The order had no tickets to sell.";
+    await transitionOrder(tx, order.id, "PENDING", "PAID", { paidAt: now });
     await transitionOrder(tx, order.id, "PAID", "REFUNDED", { statusReason: reason });
     await scheduleRefund(tx, {
       orderId: order.id,

@@ -19,6 +19,13 @@ export function paymentsFor(config: Config, options: { db: Db; deliver: WebhookD
   if (serviceModes(config).payments === "stripe" && config.STRIPE_SECRET_KEY) {
     return { gateway: stripeGateway({ secretKey: config.STRIPE_SECRET_KEY }), simulator: null, webhookSecret: secret };
   }
-  const simulator = simulatorGateway({ db: options.db, appUrl: config.APP_URL, secret, deliver: options.deliver });
+  // The simulated account allows what the meter is configured for, as Stripe does once it raises an account's limit.
+  const simulator = simulatorGateway({
+    db: options.db,
+    appUrl: config.APP_URL,
+    secret,
+    deliver: options.deliver,
+    checkoutSessionsPerSecond: config.CHECKOUT_SESSIONS_PER_SECOND,
+  });
   return { gateway: simulator.gateway, simulator, webhookSecret: secret };
 }

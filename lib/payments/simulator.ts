@@ -2,7 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CheckoutSessionView, PaymentGateway } from "./gateway";
+import { createRateLimiter } from "@/lib/rate-limit";
+import { DEFAULT_CHECKOUT_SESSIONS_PER_SECOND, paymentsBusy } from "./checkout-meter";
+import type { CheckoutSessionView, CreateCheckoutSessionInput, PaymentGateway } from "./gateway";
 import { signWebhookPayload } from "./signing";
 
 /** The card number that always declines, as in Stripe's test mode. */
@@ -55,12 +57,53 @@ function eventEnvelope(type: string, object: object) {
 }
 
 /**
+ * Stripe's answer to a request over its rate limit (https://docs.stripe.com/rate-limits): HTTP 429 with an
+ * error of type `invalid_request_error` and code `rate_limit`; the SDK turns any 429 into a StripeRateLimitError.
+ */
+export const STRIPE_RATE_LIMIT_ERROR = {
+  status: 429,
+  body: {
+    error: {
+      type: "invalid_request_error",
+      code: "rate_limit",
+      message: "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.",
+      doc_url: "https://stripe.com/docs/error-codes/rate-limit",
+    },
+  },
+} as const;
+
+/** How the simulator's "API" answers session creation: Stripe's status and body. */
+export type SimulatorApiAnswer =
+  | { status: 200; body: Session }
+  | { status: typeof STRIPE_RATE_LIMIT_ERROR.status; body: typeof STRIPE_RATE_LIMIT_ERROR.body };
+
+/**
  * The local payment provider: checkout sessions stored in PostgreSQL, a test
  * payment page at /checkout/simulator/[sessionId], and webhooks signed with
- * the webhook secret exactly as Stripe signs them.
+ * the webhook secret exactly as Stripe signs them. Like a Stripe account, it
+ * creates at most `checkoutSessionsPerSecond` (25 by default) sessions in any second,
+ * across every instance sharing its database, and refuses the rest as Stripe does.
  */
-export function simulatorGateway(options: { db: Db; appUrl: string; secret: string; deliver: WebhookDelivery }) {
+export function simulatorGateway(options: {
+  db: Db;
+  appUrl: string;
+  secret: string;
+  deliver: WebhookDelivery;
+  /** The simulated account's session-creation limit (Stripe's default, 25, unless a test says otherwise). */
+  checkoutSessionsPerSecond?: number;
+  /** Which simulated account the limit belongs to; tests use their own. */
+  account?: string;
+  /** The clock of the simulated account's limit. */
+  clock?: () => Date;
+}) {
   const { db } = options;
+  // The provider's own limit, in a window of its own (PostgreSQL, as the simulator's sessions are).
+  const clock = options.clock ?? (() => new Date());
+  const account = createRateLimiter({ db, redis: null, clock: { now: clock } });
+  const accountLimit = {
+    key: `simulator:${options.account ?? "acct_simulator"}:checkout-sessions`,
+    rule: { limit: options.checkoutSessionsPerSecond ?? DEFAULT_CHECKOUT_SESSIONS_PER_SECOND, windowSeconds: 1 },
+  };
 
   async function send(type: string, object: object) {
     const payload = JSON.stringify(eventEnvelope(type, object));
@@ -73,34 +116,49 @@ export function simulatorGateway(options: { db: Db; appUrl: string; secret: stri
     return session;
   }
 
+  /** The provider's side of the simulator: what Stripe's API would answer. */
+  const api = {
+    async createCheckoutSession(input: CreateCheckoutSessionInput): Promise<SimulatorApiAnswer> {
+      // A retried creation of the same order's session gets the same session back, as with an idempotency key.
+      const existing = await db.simulatorSession.findFirst({ where: { orderId: input.orderId, status: "open" } });
+      if (existing) return { status: 200, body: existing };
+      try {
+        await account.take(accountLimit);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "RATE_LIMITED") return STRIPE_RATE_LIMIT_ERROR;
+        throw error;
+      }
+      const session = await db.simulatorSession.create({
+        data: {
+          id: randomId("cs_test_sim"),
+          orderId: input.orderId,
+          clientReferenceId: input.orderId,
+          status: "open",
+          paymentStatus: "unpaid",
+          amountTotal: input.lineItems.reduce((sum, item) => sum + item.unitAmountMinor * item.quantity, 0),
+          currency: input.currency,
+          customerEmail: input.customerEmail,
+          lineItems: input.lineItems,
+          metadata: { orderId: input.orderId },
+          successUrl: input.successUrl,
+          cancelUrl: input.cancelUrl,
+          expiresAt: input.expiresAt,
+        },
+      });
+      return { status: 200, body: session };
+    },
+  };
+
   const gateway: PaymentGateway = {
     kind: "simulator",
 
     async createCheckoutSession(input) {
-      const existing = await db.simulatorSession.findFirst({ where: { orderId: input.orderId, status: "open" } });
-      const session =
-        existing ??
-        (await db.simulatorSession.create({
-          data: {
-            id: randomId("cs_test_sim"),
-            orderId: input.orderId,
-            clientReferenceId: input.orderId,
-            status: "open",
-            paymentStatus: "unpaid",
-            amountTotal: input.lineItems.reduce((sum, item) => sum + item.unitAmountMinor * item.quantity, 0),
-            currency: input.currency,
-            customerEmail: input.customerEmail,
-            lineItems: input.lineItems,
-            metadata: { orderId: input.orderId },
-            successUrl: input.successUrl,
-            cancelUrl: input.cancelUrl,
-            expiresAt: input.expiresAt,
-          },
-        }));
+      const answer = await api.createCheckoutSession(input);
+      if (answer.status !== 200) throw paymentsBusy(1);
       return {
-        id: session.id,
-        url: `${options.appUrl}/checkout/simulator/${session.id}`,
-        expiresAt: session.expiresAt,
+        id: answer.body.id,
+        url: `${options.appUrl}/checkout/simulator/${answer.body.id}`,
+        expiresAt: answer.body.expiresAt,
       };
     },
 
@@ -182,6 +240,7 @@ export function simulatorGateway(options: { db: Db; appUrl: string; secret: stri
     },
 
     load,
+    api,
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import Stripe from "stripe";
+import { paymentsBusy } from "./checkout-meter";
 import type { CheckoutSessionView, CreateCheckoutSessionInput, PaymentGateway, RefundView } from "./gateway";
 
 export type StripeGatewayOptions = {
@@ -99,9 +100,14 @@ export function stripeGateway(options: StripeGatewayOptions): PaymentGateway {
     kind: "stripe",
 
     async createCheckoutSession(input) {
-      const session = await stripe.checkout.sessions.create(sessionParams(input, new Date()), {
-        idempotencyKey: input.idempotencyKey,
-      });
+      const session = await stripe.checkout.sessions
+        .create(sessionParams(input, new Date()), { idempotencyKey: input.idempotencyKey })
+        .catch((error: unknown) => {
+          // Over the account's limit despite our meter (another app on the account, or a lower limit):
+          // the fan is told to try again, as when our meter refuses. Stripe's window is a second.
+          if (error instanceof Stripe.errors.StripeRateLimitError) throw paymentsBusy(1);
+          throw error;
+        });
       // Null only for embedded or custom UI modes; we always ask for the hosted page.
       if (session.url === null) throw new Error(`Stripe checkout session ${session.id} has no url`);
       return { id: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000) };

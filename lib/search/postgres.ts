@@ -53,15 +53,24 @@ function prefixTsQuery(tokens: string[]): string {
 }
 
 const ALL_IN_PRICE = Prisma.raw(allInPriceSql("tt"));
-const MIN_PRICE = Prisma.sql`(SELECT MIN(${ALL_IN_PRICE}) FROM ticket_types tt WHERE tt."eventId" = e.id)`;
+const INT32_MAX = 2_147_483_647;
 
-function filters(query: SearchQuery, tsQuery: string | null, skip: { facets: boolean }) {
+// Every search reads search_events (f: status, start, category, city, lowest price and a copy of the search
+// vector of each event, kept by triggers; migration 20261201145001_search_events), and venues (v) only for
+// distance. A text match's category, city and price are in the row the GIN index leads to: no second
+// lookup per match, which had cost more than the match itself.
+function sources(query: SearchQuery) {
+  return Prisma.sql`search_events f${query.near ? Prisma.sql` JOIN venues v ON v.id = f."venueId"` : Prisma.empty}`;
+}
+
+/** Visibility, text, dates, distance and availability: everything but the facets' own filters. */
+function baseFilters(query: SearchQuery, tsQuery: string | null) {
   const where: Prisma.Sql[] = [];
-  if (query.includePast) where.push(Prisma.sql`e.status IN ('PUBLISHED', 'CANCELLED')`);
-  else where.push(Prisma.sql`e.status = 'PUBLISHED' AND e."startsAt" >= ${query.now}`);
-  if (tsQuery) where.push(Prisma.sql`e."searchVector" @@ to_tsquery('simple', ${tsQuery})`);
-  if (query.from) where.push(Prisma.sql`e."startsAt" >= ${query.from}`);
-  if (query.to) where.push(Prisma.sql`e."startsAt" < ${query.to}`);
+  if (query.includePast) where.push(Prisma.sql`f.status IN ('PUBLISHED', 'CANCELLED')`);
+  else where.push(Prisma.sql`f.status = 'PUBLISHED' AND f."startsAt" >= ${query.now}`);
+  if (tsQuery) where.push(Prisma.sql`f."searchVector" @@ to_tsquery('simple', ${tsQuery})`);
+  if (query.from) where.push(Prisma.sql`f."startsAt" >= ${query.from}`);
+  if (query.to) where.push(Prisma.sql`f."startsAt" < ${query.to}`);
   if (query.near) {
     const { lat, lng, radiusKm } = query.near;
     // A latitude/longitude box the planner can estimate, then the exact haversine distance.
@@ -75,33 +84,45 @@ function filters(query: SearchQuery, tsQuery: string | null, skip: { facets: boo
   }
   if (query.availableOnly) {
     where.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM ticket_types tt WHERE tt."eventId" = e.id AND tt.sold + tt.held < tt.capacity)`,
+      Prisma.sql`EXISTS (SELECT 1 FROM ticket_types tt WHERE tt."eventId" = f."eventId" AND tt.sold + tt.held < tt.capacity)`,
     );
   }
-  // Facets count across the selected category, city and price (so the other choices stay visible).
-  if (!skip.facets) {
-    if (query.category) where.push(Prisma.sql`e.category = ${query.category}::event_category`);
-    if (query.city) where.push(Prisma.sql`marquee_normalize(v.city) = marquee_normalize(${query.city})`);
-    if (query.minPriceMinor !== undefined || query.maxPriceMinor !== undefined) {
-      where.push(Prisma.sql`EXISTS (SELECT 1 FROM ticket_types tt WHERE tt."eventId" = e.id
-        AND ${ALL_IN_PRICE} BETWEEN ${query.minPriceMinor ?? 0} AND ${query.maxPriceMinor ?? 2_147_483_647})`);
-    }
-  }
-  return Prisma.join(where, " AND ");
+  return where;
+}
+
+/**
+ * The facets' own filters, each null when not selected. Price is one definition everywhere: the
+ * event's lowest all-in price ("From $…" on its card), so the "$25–50" band and a 25–50 price filter
+ * select the same events.
+ */
+function facetFilters(query: SearchQuery) {
+  const priced = query.minPriceMinor !== undefined || query.maxPriceMinor !== undefined;
+  return {
+    category: query.category ? Prisma.sql`f.category = ${query.category}::event_category` : null,
+    city: query.city ? Prisma.sql`f."cityKey" = marquee_normalize(${query.city})` : null,
+    price: priced
+      ? Prisma.sql`f."fromPriceMinor" BETWEEN ${query.minPriceMinor ?? 0} AND ${query.maxPriceMinor ?? INT32_MAX}`
+      : null,
+  };
+}
+
+function allFilters(query: SearchQuery, tsQuery: string | null) {
+  const own = Object.values(facetFilters(query)).filter((sql): sql is Prisma.Sql => sql !== null);
+  return Prisma.join([...baseFilters(query, tsQuery), ...own], " AND ");
 }
 
 function orderBy(query: SearchQuery, tsQuery: string | null) {
-  if (query.sort === "price") return Prisma.sql`"fromPriceMinor" ASC NULLS LAST, e."startsAt" ASC, e.id`;
-  if (query.sort === "date" || !tsQuery) return Prisma.sql`e."startsAt" ASC, e.id`;
+  if (query.sort === "price") return Prisma.sql`f."fromPriceMinor" ASC NULLS LAST, f."startsAt" ASC, f."eventId"`;
+  if (query.sort === "date" || !tsQuery) return Prisma.sql`f."startsAt" ASC, f."eventId"`;
   // Relevance, with sooner events first among equals.
-  return Prisma.sql`ts_rank_cd(e."searchVector", to_tsquery('simple', ${tsQuery}), 1) DESC, e."startsAt" ASC, e.id`;
+  return Prisma.sql`rank DESC, f."startsAt" ASC, f."eventId"`;
 }
 
 /** Keeps the page in the order the inner query chose. */
 function pageOrder(query: SearchQuery, tsQuery: string | null) {
-  if (query.sort === "price") return Prisma.sql`t."fromPriceMinor" ASC NULLS LAST, p."startsAt" ASC, p.id`;
+  if (query.sort === "price") return Prisma.sql`p."fromPriceMinor" ASC NULLS LAST, p."startsAt" ASC, p.id`;
   if (query.sort === "date" || !tsQuery) return Prisma.sql`p."startsAt" ASC, p.id`;
-  return Prisma.sql`ts_rank_cd((SELECT "searchVector" FROM events WHERE id = p.id), to_tsquery('simple', ${tsQuery}), 1) DESC, p."startsAt" ASC, p.id`;
+  return Prisma.sql`p.rank DESC, p."startsAt" ASC, p.id`;
 }
 
 type HitRow = {
@@ -138,26 +159,78 @@ function toHit(row: HitRow): SearchHit {
   };
 }
 
-async function facetCounts(db: Db, query: SearchQuery, tsQuery: string | null) {
+/** The page of hits; prices, availability and highlights are worked out for its rows only. */
+function hitsPage(db: Db, query: SearchQuery, tsQuery: string | null) {
+  const rank =
+    tsQuery && query.sort === "relevance"
+      ? Prisma.sql`ts_rank_cd(f."searchVector", to_tsquery('simple', ${tsQuery}), 1)`
+      : Prisma.sql`0::real`;
+  return db.$queryRaw<HitRow[]>`
+    WITH page AS (
+      SELECT f."eventId" AS id, f."startsAt", f."fromPriceMinor", ${rank} AS rank
+      FROM ${sources(query)}
+      WHERE ${allFilters(query, tsQuery)}
+      ORDER BY ${orderBy(query, tsQuery)}
+      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
+    )
+    SELECT p.id, e.slug, e.title, e.category, e.status, e."startsAt", e.performers,
+      v.name AS "venueName", v.city, v."timeZone",
+      t."fromPriceMinor", t.currency, coalesce(t."soldOut", true) AS "soldOut",
+      ${
+        tsQuery
+          ? Prisma.sql`ts_headline('simple', replace(replace(replace(e.title, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), to_tsquery('simple', ${tsQuery}), 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`
+          : Prisma.sql`NULL`
+      } AS "highlightedTitle"
+    FROM page p
+    JOIN events e ON e.id = p.id
+    JOIN venues v ON v.id = e."venueId"
+    LEFT JOIN LATERAL (
+      SELECT MIN(${ALL_IN_PRICE})::int AS "fromPriceMinor", MIN(tt.currency) AS currency,
+        bool_and(tt.sold + tt.held >= tt.capacity) AS "soldOut"
+      FROM ticket_types tt WHERE tt."eventId" = p.id
+    ) t ON true
+    ORDER BY ${pageOrder(query, tsQuery)}`;
+}
+
+/**
+ * The three facets and the total, in one pass over the matching events. Each facet's counts apply every
+ * other selected filter but not its own: with "New York" and "Concert" selected, the city facet counts
+ * concerts per city and the category facet counts New York's events per category, so every count is the
+ * number of results its link leads to. The total is the selected category's count (all categories' when
+ * none is selected): no separate count query.
+ */
+async function facetsAndTotal(db: Db, query: SearchQuery, tsQuery: string | null) {
+  const own = facetFilters(query);
+  const flag = (sql: Prisma.Sql | null) => (sql ? Prisma.sql`coalesce(${sql}, false)` : Prisma.sql`true`);
   const bands = Prisma.join(
-    PRICE_BANDS.map((b) => Prisma.sql`WHEN m.price BETWEEN ${b.min} AND ${b.max} THEN ${b.value}`),
+    PRICE_BANDS.map((b) => Prisma.sql`WHEN f."fromPriceMinor" BETWEEN ${b.min} AND ${b.max} THEN ${b.value}`),
     " ",
   );
+  // One pass, grouped three ways; each grouping counts the rows that pass the other facets' filters.
   const rows = await db.$queryRaw<{ facet: string; value: string; count: bigint }[]>`
-    WITH m AS (
-      SELECT e.category::text AS category, v.city, ${MIN_PRICE} AS price
-      FROM events e JOIN venues v ON v.id = e."venueId"
-      WHERE ${filters(query, tsQuery, { facets: true })}
-    )
-    SELECT 'category' AS facet, category AS value, count(*) AS count FROM m GROUP BY category
-    UNION ALL SELECT 'city', city, count(*) FROM m GROUP BY city
-    UNION ALL SELECT 'priceBand', CASE ${bands} END, count(*) FROM m WHERE price IS NOT NULL GROUP BY 2`;
+    SELECT CASE WHEN GROUPING(m.category) = 0 THEN 'category' WHEN GROUPING(m.city) = 0 THEN 'city' ELSE 'priceBand' END
+        AS facet,
+      coalesce(m.category, m.city, m.band) AS value,
+      CASE WHEN GROUPING(m.category) = 0 THEN count(*) FILTER (WHERE m.in_city AND m.in_price)
+        WHEN GROUPING(m.city) = 0 THEN count(*) FILTER (WHERE m.in_category AND m.in_price)
+        ELSE count(*) FILTER (WHERE m.in_category AND m.in_city AND m.band IS NOT NULL) END AS count
+    FROM (
+      SELECT f.category::text AS category, f.city, CASE ${bands} END AS band,
+        ${flag(own.category)} AS in_category, ${flag(own.city)} AS in_city, ${flag(own.price)} AS in_price
+      FROM ${sources(query)}
+      WHERE ${Prisma.join(baseFilters(query, tsQuery), " AND ")}
+    ) m
+    GROUP BY GROUPING SETS ((m.category), (m.city), (m.band))`;
   const pick = (facet: string): FacetCount[] =>
     rows
-      .filter((r) => r.facet === facet)
+      .filter((r) => r.facet === facet && r.value !== null && r.count > 0n)
       .map((r) => ({ value: r.value, count: Number(r.count) }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return { category: pick("category"), city: pick("city"), priceBand: pick("priceBand") };
+  const category = pick("category");
+  const total = category
+    .filter((c) => !query.category || c.value === query.category)
+    .reduce((sum, c) => sum + c.count, 0);
+  return { facets: { category, city: pick("city"), priceBand: pick("priceBand") }, total };
 }
 
 // Nearest names looked at before the public check, so a run of stale ones (events cancelled or
@@ -194,40 +267,10 @@ export function postgresSearch(db: Db): SearchEngine {
     async search(query): Promise<SearchResult> {
       const correction = await correctTokens(db, queryTokens(query.q));
       const tsQuery = correction.tokens.length ? prefixTsQuery(correction.tokens) : null;
-      const where = filters(query, tsQuery, { facets: false });
-      const [rows, [{ total } = { total: 0n }], facets] = await Promise.all([
-        // The page is chosen first; prices, availability and highlights are then worked out for
-        // its rows only (a select-list subquery would be planned over every match).
-        db.$queryRaw<HitRow[]>`
-          WITH page AS (
-            SELECT e.id, e.slug, e.title, e.category, e.status, e."startsAt", e.performers,
-              v.name AS "venueName", v.city, v."timeZone"${
-                query.sort === "price" ? Prisma.sql`, ${MIN_PRICE} AS "fromPriceMinor"` : Prisma.empty
-              }
-            FROM events e JOIN venues v ON v.id = e."venueId"
-            WHERE ${where}
-            ORDER BY ${orderBy(query, tsQuery)}
-            LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
-          )
-          SELECT p.id, p.slug, p.title, p.category, p.status, p."startsAt", p.performers, p."venueName", p.city, p."timeZone",
-            t."fromPriceMinor", t.currency, coalesce(t."soldOut", true) AS "soldOut",
-            ${
-              tsQuery
-                ? Prisma.sql`ts_headline('simple', replace(replace(replace(p.title, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), to_tsquery('simple', ${tsQuery}), 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`
-                : Prisma.sql`NULL`
-            } AS "highlightedTitle"
-          FROM page p
-          LEFT JOIN LATERAL (
-            SELECT MIN(${ALL_IN_PRICE})::int AS "fromPriceMinor", MIN(tt.currency) AS currency,
-              bool_and(tt.sold + tt.held >= tt.capacity) AS "soldOut"
-            FROM ticket_types tt WHERE tt."eventId" = p.id
-          ) t ON true
-          ORDER BY ${pageOrder(query, tsQuery)}`,
-        db.$queryRaw<{ total: bigint }[]>`
-          SELECT count(*) AS total FROM events e JOIN venues v ON v.id = e."venueId" WHERE ${where}`,
-        facetCounts(db, query, tsQuery),
+      const [rows, { facets, total: count }] = await Promise.all([
+        hitsPage(db, query, tsQuery),
+        facetsAndTotal(db, query, tsQuery),
       ]);
-      const count = Number(total);
       return {
         items: rows.map(toHit),
         total: count,

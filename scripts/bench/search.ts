@@ -1,6 +1,8 @@
 // Event search at catalogue scale: the PostgreSQL engine, the HTTP endpoint and a naive ILIKE baseline, measured in
 // one run against one throwaway database. How to read the output: docs/performance.md.
-// Usage: npm run bench:search [-- --events 5000]
+// Usage: npm run bench:search [-- --events 5000] [--keep] [--demo]
+// --keep loads the catalogue, prints the database URL and waits for Ctrl-C (for EXPLAIN ANALYZE by hand).
+// --demo measures GET /api/v1/events on the demo catalogue instead (throughput of one app process).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -191,8 +193,16 @@ async function loadCatalogue(client: pg.Client, catalogue: Catalogue, today: Dat
   return rows[0]!;
 }
 
+type City = { name: string; lat: number; lng: number };
+type QuerySource = {
+  events: { venue: { name: string; city: City }; category: string; acts: string[]; startsAt: Date }[];
+  pool: Record<string, string[]>;
+  venues: { name: string; city: City }[];
+  cities: City[];
+};
+
 /** The query mix, interleaved by class so that a time cap cuts every class alike. Same seed, same queries. */
-function buildQueries({ events, pool, venues }: Catalogue, today: Date) {
+function buildQueries({ events, pool, venues, cities }: QuerySource, today: Date, mix = QUERY_MIX) {
   const { next, int, pick } = seededRandom(7);
   const upcoming = events.filter((e) => e.startsAt.getTime() > later(today, 1).getTime());
   const wordsOf = (text: string, min: number) => text.split(/[^A-Za-z]+/).filter((w) => w.length >= min);
@@ -231,19 +241,19 @@ function buildQueries({ events, pool, venues }: Catalogue, today: Date) {
       return { q, city: event.venue.city.name, category: event.category, from, to };
     },
     faceted: () => {
-      const [city, from, to] = [pick(CITIES).name, dateOnly(today), dateOnly(later(today, 30))];
+      const [city, from, to] = [pick(cities).name, dateOnly(today), dateOnly(later(today, 30))];
       return { city, from, to, ...(next() < 0.5 ? { category: pick(Object.keys(categoryTags)) } : {}) };
     },
     near: () => {
-      const { lat, lng } = pick(CITIES);
+      const { lat, lng } = pick(cities);
       const near = `${(lat + (next() - 0.5) * 0.2).toFixed(4)},${(lng + (next() - 0.5) * 0.2).toFixed(4)}`;
       return { near, radiusKm: pick(["10", "25", "50"]), ...(next() < 0.3 ? { category: "CONCERT" } : {}) };
     },
   };
-  const byClass = (Object.entries(QUERY_MIX) as [QueryClass, number][]).map(([cls, n]) =>
+  const byClass = (Object.entries(mix) as [QueryClass, number][]).map(([cls, n]) =>
     Array.from({ length: n }, () => ({ cls, params: make[cls]() })),
   );
-  return Array.from({ length: Math.max(...Object.values(QUERY_MIX)) }, (_, i) => byClass.flatMap((c) => c[i] ?? []));
+  return Array.from({ length: Math.max(...Object.values(mix)) }, (_, i) => byClass.flatMap((c) => c[i] ?? []));
 }
 
 /** The search a first version would ship: ILIKE on three columns (no index can serve it), plus its count. */
@@ -292,10 +302,10 @@ async function serveEvents(handler: (request: Request) => Promise<Response>) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/events`, close };
 }
 
-/** Warms up, then runs the mix ROUNDS times with `concurrency` clients, stopping early at the time cap. */
-async function measure(call: Call, specs: Spec[], concurrency: number, capMs: number): Promise<Run> {
+/** Warms up, then runs the mix `rounds` times with `concurrency` clients, stopping early at the time cap. */
+async function measure(call: Call, specs: Spec[], concurrency: number, capMs: number, rounds = ROUNDS): Promise<Run> {
   for (const spec of specs.slice(0, WARMUP)) await call(spec);
-  const jobs = Array.from({ length: ROUNDS }, () => specs).flat();
+  const jobs = Array.from({ length: rounds }, () => specs).flat();
   const samples: Sample[] = [];
   const start = performance.now();
   let next = 0;
@@ -352,8 +362,92 @@ function report(specs: Spec[], seq: Record<Target, Run>, conc: Record<Target, Ru
   );
 }
 
+const DEMO_MIX = { exact: 20, prefix: 20, typo: 20, filtered: 15, faceted: 15, near: 10 };
+const DEMO_ROUNDS = 10;
+
+/**
+ * --demo: the demo catalogue (`npm run dev`'s 264 events) and GET /api/v1/events, in-process (the route
+ * handler called with a Request, as Next.js calls it) and through node:http on loopback, sequential and
+ * with 8 and 16 concurrent clients. What a single app process can serve, not counting Next.js itself.
+ */
+async function demoRun(url: string, closers: (() => Promise<unknown>)[]) {
+  const [{ createPrismaClient }, { seedDemoDataIfEmpty }, { searchParamsInput }, { GET }, app] = await Promise.all([
+    import("@/lib/db-client"),
+    import("@/prisma/demo/seed-data"),
+    import("@/lib/search/schemas"),
+    import("@/app/api/v1/events/route"),
+    import("@/lib/db"),
+  ]);
+  const seeder = createPrismaClient(url, 2);
+  await seedDemoDataIfEmpty(seeder);
+  await seeder.$disconnect();
+  closers.push(() => app.db.$disconnect());
+  const reader = new pg.Client({ connectionString: url });
+  await reader.connect();
+  const { rows } = await reader.query<{
+    category: string;
+    performers: string[];
+    startsAt: Date;
+    venue: string;
+    city: string;
+    lat: number;
+    lng: number;
+  }>(`SELECT e.category, e.performers, e."startsAt", v.name AS venue, v.city, v.latitude AS lat, v.longitude AS lng
+      FROM events e JOIN venues v ON v.id = e."venueId" WHERE e.status = 'PUBLISHED' AND e."startsAt" > now()
+      ORDER BY e.slug`);
+  await reader.end();
+  const cityOf = (row: (typeof rows)[number]): City => ({ name: row.city, lat: row.lat, lng: row.lng });
+  const events = rows.map((row) => ({
+    venue: { name: row.venue, city: cityOf(row) },
+    category: row.category,
+    acts: row.performers,
+    startsAt: row.startsAt,
+  }));
+  const cities = [...new Map(rows.map((row) => [row.city, cityOf(row)])).values()];
+  const venues = [...new Map(events.map((e) => [e.venue.name, e.venue])).values()];
+  const now = new Date();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const specs = buildQueries({ events, pool: { all: events.flatMap((e) => e.acts) }, venues, cities }, today, DEMO_MIX)
+    .flat()
+    .map((spec) => ({ ...spec, parsed: searchParamsInput.parse(spec.params) }));
+  console.log(
+    `Demo catalogue: ${rows.length} public upcoming events in ${cities.length} cities; ${specs.length} queries`,
+  );
+
+  const server = await serveEvents((request) => GET(request));
+  closers.push(server.close);
+  const targets: Record<string, Call> = {
+    handler: async (spec) => {
+      const response = await GET(new Request(`http://127.0.0.1/api/v1/events?${new URLSearchParams(spec.params)}`));
+      return ((await response.json()) as { total: number }).total;
+    },
+    http: async (spec) => {
+      const response = await fetch(`${server.url}?${new URLSearchParams(spec.params)}`);
+      if (!response.ok) throw new Error(`GET ${response.url}: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { total: number }).total;
+    },
+  };
+  const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+  console.log(`\nGET /api/v1/events on the demo catalogue: ${DEMO_ROUNDS} passes over the mix per run; latency (ms)`);
+  console.log(row(["target", "clients", "q/s", "p50", "p95", "p99", "calls"], 9));
+  for (const [name, call] of Object.entries(targets)) {
+    for (const clients of [1, 8, 16]) {
+      const run = await measure(call, specs, clients, CAP_MS.concurrent, DEMO_ROUNDS);
+      const rate = (run.samples.length / run.seconds).toFixed(1) + (run.capped ? "*" : "");
+      const pcts = [50, 95, 99].map((p) => ms(percentile(run.samples, p)));
+      console.log(row([name, clients, rate, ...pcts, run.samples.length], 9));
+    }
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { events: { type: "string", default: "100000" } } });
+  const { values } = parseArgs({
+    options: {
+      events: { type: "string", default: "100000" },
+      keep: { type: "boolean", default: false },
+      demo: { type: "boolean", default: false },
+    },
+  });
   const count = Number(values.events);
   if (!Number.isInteger(count) || count < 1_000) throw new Error("--events expects an integer of at least 1000");
   const closers: (() => Promise<unknown>)[] = [];
@@ -368,6 +462,7 @@ async function main() {
     // lib/config reads these once, on the first import of an app module below.
     const secret = "bench-only-secret-not-for-production";
     Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: secret, LOG_LEVEL: "silent" });
+    if (values.demo) return await demoRun(database.url, closers);
 
     const now = new Date();
     const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -376,6 +471,7 @@ async function main() {
     const generated = (performance.now() - started) / 1_000;
     const loader = new pg.Client({ connectionString: database.url });
     closers.push(() => loader.end());
+    loader.on("error", () => undefined); // PostgreSQL stopping under --keep's Ctrl-C
     await loader.connect();
     started = performance.now();
     const loaded = await loadCatalogue(loader, catalogue, today);
@@ -393,6 +489,10 @@ async function main() {
     );
     const pruneMs = (performance.now() - started).toFixed(0);
     console.log(`Search-term prune: ${pruned.rows[0]!.removed} stale terms removed in ${pruneMs} ms`);
+    if (values.keep) {
+      console.log(`--keep: the catalogue is at ${database.url}; Ctrl-C removes it.`);
+      await new Promise<never>(() => undefined);
+    }
 
     const [{ postgresSearch }, { createPrismaClient }, { searchParamsInput, toSearchQuery }, { GET }, app] =
       await Promise.all([
@@ -414,7 +514,7 @@ async function main() {
     const server = await serveEvents((request) => GET(request));
     closers.push(server.close);
 
-    const specs = buildQueries(catalogue, today)
+    const specs = buildQueries({ ...catalogue, cities: CITIES }, today)
       .flat()
       .map((spec) => ({ ...spec, parsed: searchParamsInput.parse(spec.params) }));
     const engine = postgresSearch(engineDb);

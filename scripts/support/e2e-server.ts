@@ -52,8 +52,12 @@ if (!process.env.E2E_SKIP_BUILD) {
 }
 // The data cache outlives builds; entries from an earlier run's database would name rows that no longer exist.
 rmSync(path.join(".next", "cache", "fetch-cache"), { recursive: true, force: true });
+// Two app instances on one database, as behind a load balancer (tests/e2e/two-instances.spec.ts races
+// fans across them); the second listens on the next port.
+const secondPort = String(Number(port) + 1);
 for (const args of [
   ["node_modules/next/dist/bin/next", "start", "--port", port, "--hostname", "127.0.0.1"],
+  ["node_modules/next/dist/bin/next", "start", "--port", secondPort, "--hostname", "127.0.0.1"],
   ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
 ]) {
   const child = spawn(process.execPath, args, { env, stdio: "inherit" });

@@ -5,8 +5,11 @@ import { expect, signIn } from "./fixtures";
 /** A new fan, signed in, so per-fan ticket limits never carry over between tests or retries. */
 export async function signedInFan(page: Page) {
   const email = `buyer-${randomUUID()}@example.test`;
+  // From an address of its own (sign-ups are limited per address; specs make many fans from one machine).
+  const address = `198.19.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
   const created = await page.request.post("/api/v1/users", {
     data: { email, password: "a-long-password", name: "E2E Buyer" },
+    headers: { "x-forwarded-for": address },
   });
   expect(created.status()).toBe(201);
   await page.goto("/signin");

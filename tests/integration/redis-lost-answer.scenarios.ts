@@ -3,7 +3,7 @@ import { createClient } from "redis";
 import { POST as holdRoute } from "@/app/api/v1/events/[eventId]/holds/route";
 import { db } from "@/lib/db";
 import { holdTickets } from "@/lib/orders/holds";
-import { ACQUIRE, holdKeys } from "@/lib/inventory/redis/scripts";
+import { PLACE, holdKeys } from "@/lib/inventory/redis/scripts";
 import { redisHoldStore } from "@/lib/inventory/redis-hold-store";
 import { nodeRedisConnection, type RedisConnection } from "@/lib/redis/client";
 import { redisUnavailable } from "@/lib/redis/unavailable";
@@ -22,7 +22,7 @@ function lossy(real: RedisConnection, options: { releaseFails: boolean }): Redis
     ping: () => real.ping(),
     close: () => real.close(),
     async eval(script, keys, args) {
-      if (script === ACQUIRE) {
+      if (script === PLACE) {
         await real.eval(script, keys, args);
         throw redisUnavailable();
       }

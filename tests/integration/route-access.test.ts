@@ -1,20 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { createUserWithToken } from "../support/factories";
+import { draftEvent, inDays, organizationWithCallers, type OrganizationWithCallers } from "../support/access-fixtures";
 import { bearer, call, type CallOptions } from "../support/http";
-import {
-  addLayoutVersion,
-  addMember,
-  createOrganizerOrganization,
-  createVenue,
-  smallLayout,
-  venueBody,
-} from "../support/venue-fixtures";
+import { smallLayout, venueBody } from "../support/venue-fixtures";
 
 // Who may call each route, driven by the routes themselves: a route file (or method) that is not
 // in the table below fails the first test, so a new route cannot ship without an access rule.
+// Organizer pages and their server actions: organizer-page-access.test.ts.
 
 const root = path.resolve(import.meta.dirname, "../..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -36,36 +29,10 @@ function routesOnDisk(): string[] {
   });
 }
 
-type Org = Awaited<ReturnType<typeof organization>>;
+type Org = OrganizationWithCallers;
 type Handler = Parameters<typeof call>[0];
 /** How to call an organization-scoped route against fresh data of `org` (fresh, so one role's call cannot change another's). */
 type OrgRoute = { handler: () => Promise<Handler>; request: (org: Org) => Promise<CallOptions> };
-
-const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString();
-
-async function draftEvent(org: Org, status: "DRAFT" | "PUBLISHED" = "DRAFT") {
-  const event = await db.event.create({
-    data: {
-      organizationId: org.organization.id,
-      venueId: org.venue.id,
-      slug: `access-${crypto.randomUUID().slice(0, 8)}`,
-      title: "Access check",
-      status,
-      description: "",
-      performers: [],
-      category: "COMEDY",
-      tags: [],
-      startsAt: inDays(10),
-      endsAt: inDays(10.1),
-      onSaleAt: inDays(-1),
-      ticketTypes: {
-        create: { name: "Seat", kind: "GENERAL_ADMISSION", priceMinor: 1_000, currency: "USD", capacity: 10 },
-      },
-    },
-    select: { id: true, ticketTypes: { select: { id: true } } },
-  });
-  return { eventId: event.id, ticketTypeId: event.ticketTypes[0]!.id };
-}
 
 const load = (file: string, method: string) => async () =>
   (await import(/* @vite-ignore */ path.join(root, "app", file)))[method] as Handler;
@@ -157,6 +124,8 @@ const otherRoutes: Record<string, string> = {
   "GET /api/v1/events": "public search",
   "GET /api/v1/events/[eventId]": "public event",
   "GET /api/v1/events/[eventId]/seats": "public seat map",
+  "GET /api/v1/events/[eventId]/seat-map": "public seat-map geometry",
+  "GET /api/v1/events/[eventId]/availability": "public ticket panel",
   "POST /api/v1/events/[eventId]/holds": "signed-in fan",
   "GET /api/v1/holds/[holdId]": "the hold's owner",
   "DELETE /api/v1/holds/[holdId]": "the hold's owner",
@@ -174,23 +143,6 @@ const otherRoutes: Record<string, string> = {
   "POST /checkout/simulator/[sessionId]/cancel": "simulator only",
   "GET /media/[...path]": "public images",
 };
-
-async function organization() {
-  const { organization: org, owner } = await createOrganizerOrganization();
-  const venue = await createVenue(org.id);
-  await addLayoutVersion(venue.id, smallLayout());
-  return {
-    organization: org,
-    venue,
-    callers: {
-      owner,
-      manager: await addMember(org.id, "MANAGER"),
-      checkIn: await addMember(org.id, "CHECK_IN"),
-      otherOrganizer: (await createOrganizerOrganization()).owner,
-      fan: await createUserWithToken("FAN"),
-    },
-  };
-}
 
 describe("access to every route", () => {
   it("has a rule for every route on disk, and no rule for a route that is gone", () => {
@@ -210,7 +162,7 @@ describe("access to every route", () => {
     "%s: owners and managers only; 404 to outsiders, 403 to check-in staff, 401 anonymously",
     { timeout: 60_000 },
     async (name, route) => {
-      const org = await organization();
+      const org = await organizationWithCallers();
       const handler = await route.handler();
       const method = name.split(" ")[0]!;
       const as = async (token: string | null) =>
@@ -227,32 +179,4 @@ describe("access to every route", () => {
       }
     },
   );
-});
-
-describe("access to every organizer page", () => {
-  const pagesDir = path.join(root, "app/(organizer)/organizer/[orgSlug]");
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? files(full) : [full];
-    });
-
-  it("checks the organization and role in every page (not only in the layout)", () => {
-    const pages = files(pagesDir).filter((f) => f.endsWith("page.tsx"));
-    expect(pages.length).toBeGreaterThan(4);
-    for (const page of pages) {
-      expect(readFileSync(page, "utf8"), path.relative(root, page)).toMatch(/requireOrganizationPage\(/);
-    }
-  });
-
-  it("authorizes every server action for the signed-in caller", () => {
-    for (const file of files(pagesDir).filter((f) => f.endsWith("actions.ts"))) {
-      const source = readFileSync(file, "utf8");
-      const actions = source.match(/export const \w+ = formAction\(/g) ?? [];
-      expect(actions.length, path.relative(root, file)).toBeGreaterThan(0);
-      // Every action is a formAction that requires a signed-in caller; the organization check is in the domain call it makes.
-      expect(source.match(/access: "signed-in"/g)?.length ?? 0, path.relative(root, file)).toBe(actions.length);
-      expect(source, path.relative(root, file)).not.toMatch(/access: "public"/);
-    }
-  });
 });

@@ -99,6 +99,48 @@ export function searchEngineContract(name: string, setup: () => Promise<Contract
       );
     });
 
+    it("prices an event by its lowest all-in price, for the price filter and the band facet alike", async () => {
+      // The Knicks game is from $60, with $300 courtside seats.
+      expect(keys(await search({ q: "swift", minPriceMinor: 10_000 }))).toEqual(["eras"]);
+      const fromFifty = await search({ q: "swift", minPriceMinor: 5_000, maxPriceMinor: 9_999 });
+      expect(keys(fromFifty)).toEqual(["knicks"]);
+      expect(fromFifty.items[0]!.fromPrice?.amountMinor).toBe(6_000);
+      const bands = (await search({ q: "swift" })).facets.priceBand;
+      expect(bands).toEqual([
+        { value: "100-plus", count: 1 },
+        { value: "50-100", count: 1 },
+        { value: "under-25", count: 1 },
+      ]);
+    });
+
+    it("counts each facet within the other selected filters, so a count is what its link finds", async () => {
+      const newYork = await search({ q: "swift", city: "new york" });
+      expect(newYork.total).toBe(2);
+      expect(newYork.facets.category).toEqual([
+        { value: "CONCERT", count: 1 },
+        { value: "SPORTS", count: 1 },
+      ]);
+      expect(newYork.facets.city).toEqual([
+        { value: "New York", count: 2 },
+        { value: "Los Angeles", count: 1 },
+      ]);
+      expect(newYork.facets.priceBand).toEqual([
+        { value: "100-plus", count: 1 },
+        { value: "50-100", count: 1 },
+      ]);
+      const concerts = await search({ q: "swift", category: "CONCERT" });
+      expect(concerts.total).toBe(1);
+      expect(concerts.facets.city).toEqual([{ value: "New York", count: 1 }]);
+      expect(concerts.facets.category).toHaveLength(3);
+      const underHundred = await search({ q: "swift", maxPriceMinor: 9_999 });
+      expect(underHundred.total).toBe(2);
+      expect(underHundred.facets.city).toEqual([
+        { value: "Los Angeles", count: 1 },
+        { value: "New York", count: 1 },
+      ]);
+      expect(underHundred.facets.priceBand).toHaveLength(3);
+    });
+
     it("sorts by date or price and pages through results", async () => {
       expect(keys(await search({ q: "swift", sort: "date" }))).toEqual(["knicks", "kids", "eras"]);
       expect(keys(await search({ q: "swift", sort: "price" }))).toEqual(["kids", "knicks", "eras"]);

@@ -1,6 +1,7 @@
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CreateCheckoutSessionInput, PaymentGateway } from "@/lib/payments/gateway";
+import { STRIPE_RATE_LIMIT_ERROR } from "@/lib/payments/simulator";
 import { stripeGateway } from "@/lib/payments/stripe";
 import {
   startFakeStripe,
@@ -160,6 +161,20 @@ describe("stripeGateway against Stripe's HTTP API", () => {
       await expect(gateway.createCheckoutSession(checkoutInput())).rejects.toBeInstanceOf(
         Stripe.errors.StripeInvalidRequestError,
       );
+    });
+
+    it("turns Stripe's 429 rate_limit answer into 429 RATE_LIMITED for the fan, without retrying", async () => {
+      // The simulator answers over its limit with this status and body; the SDK must read it as Stripe's.
+      stripe.respond("POST", "/v1/checkout/sessions", () => ({ ...STRIPE_RATE_LIMIT_ERROR }));
+
+      await expect(gateway.createCheckoutSession(checkoutInput())).rejects.toMatchObject({
+        code: "RATE_LIMITED",
+        status: 429,
+        message: "Busy, try again in 1 second.",
+        details: { retryAfterSeconds: 1 },
+      });
+      // Retrying at once would only spend more of the account's limit.
+      expect(stripe.requests).toHaveLength(1);
     });
   });
 

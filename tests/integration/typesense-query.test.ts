@@ -68,7 +68,8 @@ function andClauses(filter: string): string[] {
 }
 
 const hitsSearch = (fake: FakeTypesense) => searches(fake).find((r) => r.query.per_page !== "0")!;
-const facetSearch = (fake: FakeTypesense) => searches(fake).find((r) => r.query.per_page === "0");
+const facetSearch = (fake: FakeTypesense, field: string) =>
+  searches(fake).find((r) => r.query.per_page === "0" && r.query.facet_by === field);
 
 describe("typesenseSearch against Typesense's HTTP API", () => {
   let fake: FakeTypesense;
@@ -83,7 +84,7 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
   });
 
   describe("search request", () => {
-    it("maps every part of a rich query to search parameters, with facets counted apart from their own filters", async () => {
+    it("maps every part of a rich query to search parameters, each facet counted without its own filter", async () => {
       const from = new Date("2030-02-01T00:00:00.000Z");
       const to = new Date("2030-03-01T00:00:00.500Z");
       const base = [
@@ -110,7 +111,7 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
         }),
       );
 
-      expect(searches(fake)).toHaveLength(2);
+      expect(searches(fake)).toHaveLength(4);
       for (const request of searches(fake)) {
         expect(request.method).toBe("GET");
         expect(request.headers["x-typesense-api-key"]).toBe(fake.apiKey);
@@ -124,15 +125,15 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
         num_typos: "2",
         typo_tokens_threshold: "1",
       };
+      const [category, city, price] = [
+        "category:=`CONCERT`",
+        "city:=`New York`",
+        // The event's price is its lowest all-in price, as the price-band facet counts it.
+        "minPriceMinor:[2000..5000]",
+      ];
       expect(hitsSearch(fake).query).toEqual({
         ...textParams,
-        filter_by: [
-          ...base,
-          "category:=`CONCERT`",
-          "city:=`New York`",
-          // Price ranges overlap: cheapest ticket ≤ asked max and dearest ticket ≥ asked min.
-          "prices:[2000..5000]",
-        ].join(" && "),
+        filter_by: [...base, category, city, price].join(" && "),
         sort_by: "_text_match:desc,startsAt:asc",
         page: "2",
         per_page: "20",
@@ -142,17 +143,22 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
         highlight_start_tag: "\uE000",
         highlight_end_tag: "\uE001",
       });
-      expect(facetSearch(fake)!.query).toEqual({
+      // Every facet is filtered on, so the search for hits counts none.
+      expect(hitsSearch(fake).query.facet_by).toBeUndefined();
+      const facetQuery = (field: string, filters: string[]) => ({
         ...textParams,
-        filter_by: base.join(" && "),
-        facet_by: FACET_BY,
+        filter_by: [...base, ...filters].join(" && "),
+        facet_by: field,
         max_facet_values: "25",
         per_page: "0",
       });
+      expect(facetSearch(fake, "category")!.query).toEqual(facetQuery("category", [city, price]));
+      expect(facetSearch(fake, "city")!.query).toEqual(facetQuery("city", [category, price]));
+      expect(facetSearch(fake, "priceBand")!.query).toEqual(facetQuery("priceBand", [category, city]));
       expect(andClauses(hitsSearch(fake).query.filter_by!)).toHaveLength(8);
     });
 
-    it("takes the facets from the search without the facets' own filters", async () => {
+    it("takes each selected facet from the search without its own filter, the others from the search for hits", async () => {
       fake.respond("GET", SEARCH_PATH, (request) =>
         request.query.per_page === "0"
           ? searchResponse(request, {
@@ -171,17 +177,25 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
           : searchResponse(request, {
               found: 3,
               hits: [],
-              facets: [{ field_name: "city", counts: [{ value: "New York", count: 3 }] }],
+              facets: [
+                { field_name: "category", counts: [{ value: "CONCERT", count: 3 }] },
+                { field_name: "priceBand", counts: [{ value: "25-50", count: 3 }] },
+              ],
             }),
       );
 
       const result = await engine.search(query({ city: "New York" }));
 
+      expect(searches(fake).map((r) => r.query.facet_by)).toEqual(["category,priceBand", "city"]);
       expect(result.total).toBe(3);
-      expect(result.facets.city).toEqual([
-        { value: "Boston", count: 4 },
-        { value: "New York", count: 3 },
-      ]);
+      expect(result.facets).toEqual({
+        city: [
+          { value: "Boston", count: 4 },
+          { value: "New York", count: 3 },
+        ],
+        category: [{ value: "CONCERT", count: 3 }],
+        priceBand: [{ value: "25-50", count: 3 }],
+      });
     });
 
     it("asks for facets in the one search when no facet is filtered on, and only upcoming published events", async () => {
@@ -198,16 +212,16 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
       });
     });
 
-    it("leaves visibility out with includePast, and turns one-sided price bounds into a range over any ticket's price", async () => {
+    it("leaves visibility out with includePast, and turns one-sided price bounds into a range of the lowest price", async () => {
       await engine.search(query({ includePast: true }));
       await engine.search(query({ includePast: true, maxPriceMinor: 2_499 }));
       await engine.search(query({ includePast: true, minPriceMinor: 10_000, maxPriceMinor: Number.MAX_SAFE_INTEGER }));
 
       const [all, upTo, from] = searches(fake).filter((r) => r.query.per_page !== "0");
       expect(all!.query.filter_by).toBeUndefined();
-      expect(upTo!.query.filter_by).toBe("prices:[0..2499]");
+      expect(upTo!.query.filter_by).toBe("minPriceMinor:[0..2499]");
       // Typesense refuses a filter value outside int32.
-      expect(from!.query.filter_by).toBe("prices:[10000..2147483647]");
+      expect(from!.query.filter_by).toBe("minPriceMinor:[10000..2147483647]");
     });
 
     it.each([
@@ -268,7 +282,16 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
         ]);
         expect(Array.from(request.query.q!).length).toBeLessThanOrEqual(200);
         expect(request.query.q).not.toMatch(/["\p{Cc}]/u);
-        expect(andClauses(facetSearch(fake)!.query.filter_by!)).toEqual(["status:=PUBLISHED", `startsAt:>=${NOW_S}`]);
+        expect(andClauses(facetSearch(fake, "category")!.query.filter_by!)).toEqual([
+          "status:=PUBLISHED",
+          `startsAt:>=${NOW_S}`,
+          literal ? `city:=\`${literal}\`` : "minPriceMinor:<0",
+        ]);
+        expect(andClauses(facetSearch(fake, "city")!.query.filter_by!)).toEqual([
+          "status:=PUBLISHED",
+          `startsAt:>=${NOW_S}`,
+          "category:=`COMEDY`",
+        ]);
       },
     );
 

@@ -73,14 +73,27 @@ export async function takeHold(
   const seats = (options.seatIds ?? []).map((seatId) => ({ seatId, ticketTypeId: event.reserved.id }));
   const generalAdmission = options.ga ? [{ ticketTypeId: event.ga.id, quantity: options.ga }] : [];
   const holdId = options.holdId ?? randomUUID();
-  const contents: HoldContents = { holdId, eventId: event.event.id, seats, generalAdmission };
+  const contents: HoldContents = { holdId, eventId: event.event.id, userId, seats, generalAdmission };
   await db.$transaction(
     async (tx) => {
       await tx.hold.create({ data: { id: holdId, eventId: event.event.id, userId, expiresAt } });
       await tx.holdItem.createMany({
         data: [
-          ...seats.map((s) => ({ holdId, ticketTypeId: s.ticketTypeId, seatId: s.seatId, quantity: 1 })),
-          ...generalAdmission.map((g) => ({ holdId, ticketTypeId: g.ticketTypeId, quantity: g.quantity })),
+          ...seats.map((s) => ({
+            holdId,
+            ticketTypeId: s.ticketTypeId,
+            seatId: s.seatId,
+            quantity: 1,
+            unitPriceMinor: event.reserved.priceMinor,
+            unitFeeMinor: event.reserved.feeMinor,
+          })),
+          ...generalAdmission.map((g) => ({
+            holdId,
+            ticketTypeId: g.ticketTypeId,
+            quantity: g.quantity,
+            unitPriceMinor: event.ga.priceMinor,
+            unitFeeMinor: event.ga.feeMinor,
+          })),
         ],
       });
       await store.acquire(tx, { ...contents, expiresAt, now, capacities: await gaCapacities(tx, generalAdmission) });

@@ -12,6 +12,8 @@ type Spec = {
   venue: "msg" | "crypto" | "chatelet";
   inDays: number;
   priceMinor: number;
+  /** A second, dearer ticket type: the event's price is still its lowest. */
+  premiumPriceMinor?: number;
   description?: string;
   status?: EventStatus;
   soldOut?: boolean;
@@ -77,6 +79,7 @@ const specs: Spec[] = [
     venue: "msg",
     inDays: 3,
     priceMinor: 6_000,
+    premiumPriceMinor: 30_000,
     description: "Halftime guest: Taylor Swift.",
   },
   {
@@ -179,15 +182,18 @@ export async function createSearchCatalogue(db: Db, now = new Date()): Promise<S
         endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
         onSaleAt: new Date(now.getTime() - 30 * DAY),
         ticketTypes: {
-          create: {
-            name: "Standard",
-            kind: "GENERAL_ADMISSION",
-            priceMinor: spec.priceMinor,
+          create: [
+            { name: "Standard", priceMinor: spec.priceMinor },
+            ...(spec.premiumPriceMinor ? [{ name: "Courtside", priceMinor: spec.premiumPriceMinor }] : []),
+          ].map((type, sortOrder) => ({
+            ...type,
+            kind: "GENERAL_ADMISSION" as const,
             feeMinor: 0,
             currency: "USD",
             capacity: 100,
             sold: spec.soldOut ? 100 : 0,
-          },
+            sortOrder,
+          })),
         },
       },
     });

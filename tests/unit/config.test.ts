@@ -25,6 +25,17 @@ describe("configuration", () => {
     expect(config.APP_URL).toBe("http://localhost:3000");
   });
 
+  it("meters Checkout Sessions at Stripe's 25 a second unless told otherwise, in whole numbers", () => {
+    expect(parseConfig({ ...base }).CHECKOUT_SESSIONS_PER_SECOND).toBe(25);
+    expect(parseConfig({ ...base, CHECKOUT_SESSIONS_PER_SECOND: "100" }).CHECKOUT_SESSIONS_PER_SECOND).toBe(100);
+    expect(parseConfig({ ...base, CHECKOUT_SESSIONS_PER_SECOND: "" }).CHECKOUT_SESSIONS_PER_SECOND).toBe(25);
+    for (const wrong of ["0", "2.5", "lots", "20000"]) {
+      expect(problems({ ...base, CHECKOUT_SESSIONS_PER_SECOND: wrong })).toEqual([
+        expect.stringMatching(/^CHECKOUT_SESSIONS_PER_SECOND: /),
+      ]);
+    }
+  });
+
   it("names each missing or malformed variable and what it expects", () => {
     const found = problems({ DATABASE_URL: "mysql://nope", AUTH_SECRET: "short", STRIPE_SECRET_KEY: "pk_live_123" });
     expect(found).toEqual(

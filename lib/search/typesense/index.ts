@@ -3,7 +3,7 @@ import { Errors } from "typesense";
 import { searchDocumentFor, type SearchDocument } from "../document";
 import type { SearchEngine, SearchResult, Suggestion } from "../engine";
 import { createClient, DEFAULT_ALIAS, type TypesenseOptions } from "./client";
-import { facetParams, filtersFor, hitsParams, queryText, suggestParams } from "./query";
+import { FACET_FIELDS, facetParams, filterClauses, filtersFor, hitsParams, queryText, suggestParams } from "./query";
 import { facetsOf, suggestionsFrom, toHit } from "./results";
 
 export type { TypesenseOptions } from "./client";
@@ -22,19 +22,21 @@ export function typesenseSearch(options: TypesenseOptions): SearchEngine {
     async search(query): Promise<SearchResult> {
       const text = queryText(query.q);
       const filters = filtersFor(query);
-      // Facet counts leave out the facets' own filters (as the PostgreSQL engine's do), which
-      // takes a second search; without such filters the first one's counts are the same.
-      const separateFacets = filters.faceted.length > 0;
-      const [response, facetResponse] = await Promise.all([
-        documents().search(hitsParams(query, text, [...filters.base, ...filters.faceted], !separateFacets)),
-        separateFacets ? documents().search(facetParams(text, filters.base)) : null,
+      // Each facet's counts apply the other facets' filters but not its own (as the PostgreSQL engine's
+      // do). A facet with no filter selected is counted by the search for hits; each selected one takes
+      // a search of its own, without its filter.
+      const selected = FACET_FIELDS.filter((field) => filters.faceted[field] !== undefined);
+      const unselected = FACET_FIELDS.filter((field) => filters.faceted[field] === undefined);
+      const [response, ...facetResponses] = await Promise.all([
+        documents().search(hitsParams(query, text, filterClauses(filters), unselected)),
+        ...selected.map((field) => documents().search(facetParams(text, filterClauses(filters, field), field))),
       ]);
       return {
         items: (response.hits ?? []).map(toHit),
         total: response.found,
         page: query.page,
         pageSize: query.pageSize,
-        facets: facetsOf(facetResponse ?? response),
+        facets: facetsOf([response, ...facetResponses]),
         didYouMean: null,
       };
     },

@@ -12,7 +12,8 @@ const MAX_FILTER_VALUE_LENGTH = 200;
 const MAX_PER_PAGE = 250;
 const INT32_MAX = 2_147_483_647;
 const MAX_RADIUS_KM = 20_040; // half the Earth's circumference: beyond it every point is in range
-const FACET_FIELDS = "category,city,priceBand";
+export const FACET_FIELDS = ["category", "city", "priceBand"] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
 const MAX_FACET_VALUES = 25;
 // Prices are never negative, so this filter matches no document while staying valid syntax.
 const MATCH_NOTHING = "minPriceMinor:<0";
@@ -98,23 +99,31 @@ function geoFilter(near: NonNullable<SearchQuery["near"]>): string {
 }
 
 /**
- * Price range filter: an event matches when one of its ticket types' all-in
- * prices lies in the range (a numeric range on the `prices` array matches any
- * element), the same rule as the PostgreSQL engine.
+ * Price range filter on the event's price — its lowest all-in price, as its card shows it and as the
+ * price-band facet counts it — the same rule as the PostgreSQL engine.
  */
-function priceFilters(query: SearchQuery): string[] {
-  if (query.minPriceMinor === undefined && query.maxPriceMinor === undefined) return [];
+function priceFilter(query: SearchQuery): string | undefined {
+  if (query.minPriceMinor === undefined && query.maxPriceMinor === undefined) return undefined;
   const low = priceBound(query.minPriceMinor ?? 0, "minPriceMinor");
   const high = priceBound(query.maxPriceMinor ?? INT32_MAX, "maxPriceMinor");
-  return [`prices:[${low}..${high}]`];
+  return `minPriceMinor:[${low}..${high}]`;
 }
 
 type Filters = {
-  /** Visibility, dates, distance and availability: what facet counts are taken within. */
+  /** Visibility, dates, distance and availability: what every facet count is taken within. */
   base: string[];
-  /** Category, city and price: the facets' own choices, left out of the counts so the other choices stay visible. */
-  faceted: string[];
+  /**
+   * Category, city and price, by the facet each belongs to: a facet's counts apply the others' filters but
+   * not its own, so every count is the number of results its link leads to.
+   */
+  faceted: Partial<Record<FacetField, string>>;
 };
+
+/** All filters, or all but one facet's own. */
+export function filterClauses(filters: Filters, except?: FacetField): string[] {
+  const faceted = FACET_FIELDS.filter((field) => field !== except).flatMap((field) => filters.faceted[field] ?? []);
+  return [...filters.base, ...faceted];
+}
 
 export function filtersFor(query: SearchQuery): Filters {
   const base: string[] = [];
@@ -129,10 +138,11 @@ export function filtersFor(query: SearchQuery): Filters {
   if (query.near) base.push(geoFilter(query.near));
   if (query.availableOnly) base.push("available:=true");
 
-  const faceted: string[] = [];
-  if (query.category !== undefined) faceted.push(stringFilter("category", query.category));
-  if (query.city !== undefined) faceted.push(stringFilter("city", query.city));
-  faceted.push(...priceFilters(query));
+  const faceted: Filters["faceted"] = {};
+  if (query.category !== undefined) faceted.category = stringFilter("category", query.category);
+  if (query.city !== undefined) faceted.city = stringFilter("city", query.city);
+  const price = priceFilter(query);
+  if (price !== undefined) faceted.priceBand = price;
   return { base, faceted };
 }
 
@@ -159,11 +169,11 @@ function textParams(text: string): Params {
   };
 }
 
-export function hitsParams(query: SearchQuery, text: string, filters: string[], withFacets: boolean): Params {
+export function hitsParams(query: SearchQuery, text: string, filters: string[], facets: FacetField[]): Params {
   return {
     ...textParams(text),
     ...joinFilters(filters),
-    ...(withFacets ? { facet_by: FACET_FIELDS, max_facet_values: MAX_FACET_VALUES } : {}),
+    ...(facets.length ? { facet_by: facets.join(","), max_facet_values: MAX_FACET_VALUES } : {}),
     sort_by: sortFor(query, text),
     page: Math.max(1, Math.floor(query.page)),
     per_page: clamp(Math.floor(query.pageSize), 1, MAX_PER_PAGE),
@@ -175,11 +185,11 @@ export function hitsParams(query: SearchQuery, text: string, filters: string[], 
   };
 }
 
-export function facetParams(text: string, filters: string[]): Params {
+export function facetParams(text: string, filters: string[], facet: FacetField): Params {
   return {
     ...textParams(text),
     ...joinFilters(filters),
-    facet_by: FACET_FIELDS,
+    facet_by: facet,
     max_facet_values: MAX_FACET_VALUES,
     per_page: 0,
   };

@@ -28,9 +28,10 @@ export function toHit(hit: Hit): SearchHit {
   };
 }
 
-export function facetsOf(response: SearchResponse<SearchDocument>): SearchFacets {
+/** The facets of one or more responses, each facet taken from the response that counted it. */
+export function facetsOf(responses: SearchResponse<SearchDocument>[]): SearchFacets {
   const counts = (field: string): FacetCount[] =>
-    (response.facet_counts?.find((facet) => facet.field_name === field)?.counts ?? [])
+    (responses.flatMap((r) => r.facet_counts ?? []).find((facet) => facet.field_name === field)?.counts ?? [])
       .map(({ value, count }) => ({ value, count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return { category: counts("category"), city: counts("city"), priceBand: counts("priceBand") };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OrganizerEventList } from "@/components/event-authoring/event-list";
+import { MANAGING_ROLES, MEMBER_ROLES } from "@/lib/auth/memberships";
 import { requireOrganizationPage } from "@/lib/auth/organizer-page";
 import { organizationEvents } from "@/lib/events/authoring-queries";
 import { services } from "@/lib/services";
@@ -9,12 +10,15 @@ export const metadata: Metadata = { title: "Organizer dashboard" };
 
 type Props = { params: Promise<{ orgSlug: string }> };
 
+/** Every member's way in; check-in staff get it read-only (no links to the pages they may not open). */
 export default async function OrganizationOverviewPage({ params }: Props) {
   const { orgSlug } = await params;
-  const { organization } = await requireOrganizationPage(orgSlug, `/organizer/${orgSlug}`);
+  const { organization, role } = await requireOrganizationPage(orgSlug, `/organizer/${orgSlug}`, MEMBER_ROLES);
+  const manages = role === "ADMIN" || (MANAGING_ROLES as readonly string[]).includes(role);
   const { db, clock } = services();
   const events = await organizationEvents(db, { organizationId: organization.id, now: clock() });
-  const upcoming = events.filter((e) => e.state !== "past");
+  // Check-in staff work the door: drafts are not theirs to see.
+  const upcoming = events.filter((e) => e.state !== "past" && (manages || e.state !== "draft"));
   const live = upcoming.filter((e) => e.state !== "draft" && e.state !== "cancelled");
   const sold = live.reduce((sum, e) => sum + e.tickets.sold, 0);
   const capacity = live.reduce((sum, e) => sum + e.tickets.capacity, 0);
@@ -30,25 +34,32 @@ export default async function OrganizationOverviewPage({ params }: Props) {
             tickets sold
           </p>
         </div>
-        <Link
-          href={`/organizer/${orgSlug}/events/new`}
-          className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700"
-        >
-          New event
-        </Link>
+        {manages && (
+          <Link
+            href={`/organizer/${orgSlug}/events/new`}
+            className="rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white hover:bg-brand-700"
+          >
+            New event
+          </Link>
+        )}
       </div>
       <section aria-labelledby="upcoming-heading" className="flex flex-col gap-2">
         <h2 id="upcoming-heading" className="text-lg font-semibold">
           Upcoming
         </h2>
         {upcoming.length ? (
-          <OrganizerEventList events={upcoming} base={`/organizer/${orgSlug}/events`} />
+          <OrganizerEventList events={upcoming} base={manages ? `/organizer/${orgSlug}/events` : undefined} />
         ) : (
           <p className="text-slate-600">Nothing coming up yet.</p>
         )}
-        <Link href={`/organizer/${orgSlug}/events`} className="self-start text-sm font-medium text-brand-700 underline">
-          All events, past ones included
-        </Link>
+        {manages && (
+          <Link
+            href={`/organizer/${orgSlug}/events`}
+            className="self-start text-sm font-medium text-brand-700 underline"
+          >
+            All events, past ones included
+          </Link>
+        )}
       </section>
     </div>
   );

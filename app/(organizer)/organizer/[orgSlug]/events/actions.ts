@@ -24,16 +24,19 @@ import { services } from "@/lib/services";
 const orgSlug = z.string().regex(/^[a-z0-9-]{1,100}$/);
 const eventPath = (slug: string, eventId: string) => `/organizer/${slug}/events/${encodeURIComponent(eventId)}`;
 
-/** Adds `orgSlug` (for the redirect) to a form schema, keeping the form's field errors where they were. */
+/**
+ * Adds `orgSlug` (for the redirect) to a form schema, keeping the form's field errors where they were.
+ * The form itself is parsed without it, so a strict form schema (eventIdForm) does not refuse it.
+ */
 function withOrgSlug<S extends z.ZodType>(schema: S) {
-  return z.looseObject({ orgSlug }).transform((raw, ctx) => {
-    const parsed = schema.safeParse(raw);
+  return z.looseObject({ orgSlug }).transform(({ orgSlug: slug, ...form }, ctx) => {
+    const parsed = schema.safeParse(form);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
       return z.NEVER;
     }
-    return { orgSlug: raw.orgSlug, form: parsed.data as z.infer<S> };
+    return { orgSlug: slug, form: parsed.data as z.infer<S> };
   });
 }
 

@@ -1,0 +1,3 @@
+import { holdRules } from "./hold-rules.scenarios";
+
+holdRules("postgres");

@@ -1,0 +1,62 @@
+import { db } from "@/lib/db";
+import { createUserWithToken } from "./factories";
+import { addLayoutVersion, addMember, createOrganizerOrganization, createVenue, smallLayout } from "./venue-fixtures";
+
+// One organization and a caller of every kind, for the tests that check who may open or call what
+// (route-access.test.ts, organizer-page-access.test.ts).
+
+export const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString();
+
+/**
+ * A fresh organization with a venue (with a saved seat map) and one caller of each kind: its OWNER,
+ * a MANAGER, CHECK_IN staff, the owner of another organization, and a fan. Each has an API token.
+ */
+export async function organizationWithCallers() {
+  const { organization, owner } = await createOrganizerOrganization();
+  const venue = await createVenue(organization.id);
+  await addLayoutVersion(venue.id, smallLayout());
+  const other = await createOrganizerOrganization();
+  return {
+    organization,
+    venue,
+    otherOrganization: other.organization,
+    callers: {
+      owner,
+      manager: await addMember(organization.id, "MANAGER"),
+      checkIn: await addMember(organization.id, "CHECK_IN"),
+      otherOrganizer: other.owner,
+      fan: await createUserWithToken("FAN"),
+    },
+  };
+}
+
+export type OrganizationWithCallers = Awaited<ReturnType<typeof organizationWithCallers>>;
+export type CallerName = keyof OrganizationWithCallers["callers"];
+
+/** A general-admission event (one ticket type of 10 seats) of the organization, at its venue, in ten days. */
+export async function draftEvent(
+  org: { organization: { id: string }; venue: { id: string } },
+  status: "DRAFT" | "PUBLISHED" = "DRAFT",
+) {
+  const event = await db.event.create({
+    data: {
+      organizationId: org.organization.id,
+      venueId: org.venue.id,
+      slug: `access-${crypto.randomUUID().slice(0, 8)}`,
+      title: "Access check",
+      status,
+      description: "",
+      performers: [],
+      category: "COMEDY",
+      tags: [],
+      startsAt: inDays(10),
+      endsAt: inDays(10.1),
+      onSaleAt: inDays(-1),
+      ticketTypes: {
+        create: { name: "Seat", kind: "GENERAL_ADMISSION", priceMinor: 1_000, currency: "USD", capacity: 10 },
+      },
+    },
+    select: { id: true, ticketTypes: { select: { id: true } } },
+  });
+  return { eventId: event.id, ticketTypeId: event.ticketTypes[0]!.id };
+}
