@@ -129,7 +129,7 @@ describe("npm run bench: options", () => {
       only: ["health", "static", "page", "poll", "search", "holds", "contended", "checkout", "store"],
       stores: ["postgres", "redis"],
       skipBuild: false,
-      fans: 1000,
+      fans: 2000,
     });
   });
 

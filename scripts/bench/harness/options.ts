@@ -33,7 +33,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --only <a,b,…>        scenarios: ${SCENARIOS.join(", ")} (health always runs: it is the baseline)
   --stores <a,b>        hold stores: postgres,redis (default both)
   --skip-build          use the existing .next build as it is
-  --fans <n>            fan accounts to create (default 1000; 20 hold requests a minute each)
+  --fans <n>            fan accounts to create (default 2000; 20 hold requests a minute each)
   --help`;
 
 function list<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
@@ -65,7 +65,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
       only: { type: "string" },
       stores: { type: "string", default: STORES.join(",") },
       "skip-build": { type: "boolean", default: false },
-      fans: { type: "string", default: "1000" },
+      fans: { type: "string", default: "2000" },
       help: { type: "boolean", default: false },
     },
     strict: true,
