@@ -38,6 +38,27 @@ const configSchema = z
     EMAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
     /** Where uploaded event images are stored (relative to the working directory, or absolute). */
     UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
+    // An S3-compatible bucket for uploads instead of UPLOADS_DIR: all four of these, or none.
+    S3_BUCKET: optional(
+      z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected a bucket name (3–63 of a-z 0-9 . -)"),
+    ),
+    S3_REGION: optional(z.string().regex(/^[a-z0-9-]+$/, "expected a region, e.g. eu-west-1 (auto for R2)")),
+    S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+    S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+    /** MinIO, R2, B2…: the service's URL; objects are then addressed path-style (<endpoint>/<bucket>/<key>). */
+    S3_ENDPOINT: optional(
+      z.url({
+        protocol: /^https?$/,
+        error: "expected the http(s) URL of the S3-compatible service, e.g. https://<account>.r2.cloudflarestorage.com",
+      }),
+    ),
+    /** A CDN or public bucket URL that serves the bucket's keys; /media redirects there. */
+    S3_PUBLIC_URL: optional(
+      z.url({
+        protocol: /^https?$/,
+        error: "expected the http(s) URL the bucket's objects are served under, e.g. https://cdn.example.com",
+      }),
+    ),
     // Proxies whose X-Forwarded-For entries are skipped to find the client (lib/client-ip.ts); empty = none.
     TRUSTED_PROXIES: z
       .string()
@@ -62,6 +83,18 @@ const configSchema = z
           code: "custom",
           path: [missing],
           message: `is required when ${missing === a ? b : a} is set`,
+        });
+      }
+    }
+    const s3 = ["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+    const s3Set = s3.filter((name) => config[name] !== undefined);
+    const s3Extras = (["S3_ENDPOINT", "S3_PUBLIC_URL"] as const).filter((name) => config[name] !== undefined);
+    if (s3Set.length > 0 || s3Extras.length > 0) {
+      for (const name of s3.filter((n) => config[n] === undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `is required when ${[...s3Set, ...s3Extras].join(", ")} ${s3Set.length + s3Extras.length > 1 ? "are" : "is"} set (an S3 bucket takes S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY)`,
         });
       }
     }
@@ -120,6 +153,7 @@ export type ServiceMode = {
   search: "postgres" | "typesense";
   payments: "simulator" | "stripe";
   email: "dev-mailbox" | "resend";
+  uploads: "disk" | "s3";
 };
 
 /** A production server whose payments are simulated: every page says so. */
@@ -134,5 +168,19 @@ export function serviceModes(c: Config = config()): ServiceMode {
     search: c.TYPESENSE_URL ? "typesense" : "postgres",
     payments: c.PAYMENT_PROVIDER ?? (c.STRIPE_SECRET_KEY ? "stripe" : "simulator"),
     email: c.RESEND_API_KEY ? "resend" : "dev-mailbox",
+    uploads: s3Settings(c) ? "s3" : "disk",
+  };
+}
+
+/** The bucket for uploads, when one is configured (validation makes it all four settings or none). */
+export function s3Settings(c: Config = config()) {
+  if (!c.S3_BUCKET || !c.S3_REGION || !c.S3_ACCESS_KEY_ID || !c.S3_SECRET_ACCESS_KEY) return null;
+  return {
+    bucket: c.S3_BUCKET,
+    region: c.S3_REGION,
+    accessKeyId: c.S3_ACCESS_KEY_ID,
+    secretAccessKey: c.S3_SECRET_ACCESS_KEY,
+    endpoint: c.S3_ENDPOINT,
+    publicUrl: c.S3_PUBLIC_URL,
   };
 }

@@ -51,7 +51,9 @@ run("worker", process.execPath, ["--conditions=react-server", "--import", "tsx",
 run("next", process.execPath, ["node_modules/next/dist/bin/next", "dev", "--port", port]);
 
 say(`Marquee is starting on http://localhost:${port}`);
-say(`Services: holds=${modes.holds} search=${modes.search} payments=${modes.payments} email=${modes.email}`);
+say(
+  `Services: holds=${modes.holds} search=${modes.search} payments=${modes.payments} email=${modes.email} uploads=${modes.uploads}`,
+);
 say(`Demo logins (password "${DEMO_PASSWORD}"):`);
 say(`  admin      ${demoAccounts.admin.email}`);
 say(`  fan        ${demoAccounts.fan.email}`);

@@ -70,6 +70,7 @@ export async function checkHealth(options: {
   const components: Record<string, ComponentHealth> = Object.fromEntries(results);
   components.payments = { status: "up", mode: options.modes.payments, ...(options.demoPayments ? { demo: true } : {}) };
   components.email = { status: "up", mode: options.modes.email };
+  components.uploads = { status: "up", mode: options.modes.uploads };
 
   const database = components.database;
   const databaseUp = database?.status === "up";

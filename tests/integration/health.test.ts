@@ -7,7 +7,13 @@ import { nodeRedisConnection } from "@/lib/redis/client";
 import { freePort, REDIS_MISSING, startThrowawayPostgres } from "../support/services";
 import { call } from "../support/http";
 
-const modes = { holds: "postgres", search: "postgres", payments: "simulator", email: "dev-mailbox" } as const;
+const modes = {
+  holds: "postgres",
+  search: "postgres",
+  payments: "simulator",
+  email: "dev-mailbox",
+  uploads: "disk",
+} as const;
 
 describe("GET /api/health", () => {
   it("is 200 with the database up, and reports the worker", async () => {

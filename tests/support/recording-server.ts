@@ -6,7 +6,14 @@ import { freePort } from "./services";
 // registered on it.
 
 /** A request as it arrived, for a fake to record in its own shape. */
-export type IncomingRequest = { method: string; url: URL; headers: IncomingHttpHeaders; rawBody: string };
+export type IncomingRequest = {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+  /** The body's bytes, for fakes of services that take binary bodies (object stores). */
+  body: Buffer;
+};
 
 export type RouteHandler<Req, Res> = (request: Req, match: RegExpMatchArray) => Res;
 
@@ -54,6 +61,7 @@ export async function startRecordingServer<Req extends { method: string; path: s
         url: new URL(req.url ?? "/", "http://127.0.0.1"),
         headers: req.headers,
         rawBody: Buffer.concat(chunks).toString("utf8"),
+        body: Buffer.concat(chunks),
       });
       requests.push(recorded);
       options.send(res, answer(recorded), requests.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, isDemoPayments, parseConfig, serviceModes } from "@/lib/config";
+import { ConfigError, isDemoPayments, parseConfig, s3Settings, serviceModes } from "@/lib/config";
 
 const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };
 
@@ -21,6 +21,7 @@ describe("configuration", () => {
       search: "postgres",
       payments: "simulator",
       email: "dev-mailbox",
+      uploads: "disk",
     });
     expect(config.APP_URL).toBe("http://localhost:3000");
   });
@@ -60,7 +61,13 @@ describe("configuration", () => {
       STRIPE_WEBHOOK_SECRET: "whsec_1",
       RESEND_API_KEY: "re_1",
     });
-    expect(serviceModes(config)).toEqual({ holds: "redis", search: "typesense", payments: "stripe", email: "resend" });
+    expect(serviceModes(config)).toEqual({
+      holds: "redis",
+      search: "typesense",
+      payments: "stripe",
+      email: "resend",
+      uploads: "disk",
+    });
   });
 
   it("refuses both Redis flavours at once, and half an Upstash configuration", () => {
@@ -122,5 +129,45 @@ describe("configuration", () => {
     expect(problems({ ...base, TRUSTED_PROXIES: "10.0.0.5, lb.internal" })).toEqual([
       expect.stringMatching(/^TRUSTED_PROXIES: "lb.internal" is not an IP address or CIDR block/),
     ]);
+  });
+
+  it("stores uploads in S3 with all four S3 settings, and names the ones missing from a partial set", () => {
+    const bucket = {
+      S3_BUCKET: "marquee-uploads",
+      S3_REGION: "eu-west-1",
+      S3_ACCESS_KEY_ID: "AKIAEXAMPLE",
+      S3_SECRET_ACCESS_KEY: "secret",
+    };
+    const config = parseConfig({ ...base, ...bucket, S3_ENDPOINT: "", S3_PUBLIC_URL: "" });
+    expect(serviceModes(config).uploads).toBe("s3");
+    expect(s3Settings(config)).toEqual({
+      bucket: "marquee-uploads",
+      region: "eu-west-1",
+      accessKeyId: "AKIAEXAMPLE",
+      secretAccessKey: "secret",
+      endpoint: undefined,
+      publicUrl: undefined,
+    });
+    expect(s3Settings(parseConfig({ ...base }))).toBeNull();
+    expect(serviceModes(parseConfig({ ...base, S3_BUCKET: "" })).uploads).toBe("disk");
+
+    expect(problems({ ...base, ...bucket, S3_SECRET_ACCESS_KEY: "" })).toEqual([
+      expect.stringMatching(
+        /^S3_SECRET_ACCESS_KEY is missing: is required when S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID are set/,
+      ),
+    ]);
+    expect(problems({ ...base, S3_BUCKET: "marquee-uploads" }).sort()).toEqual([
+      expect.stringMatching(/^S3_ACCESS_KEY_ID is missing: is required when S3_BUCKET is set/),
+      expect.stringMatching(/^S3_REGION is missing: is required when S3_BUCKET is set/),
+      expect.stringMatching(/^S3_SECRET_ACCESS_KEY is missing: is required when S3_BUCKET is set/),
+    ]);
+    // An endpoint or public URL alone is half a configuration too, not a silent fall-back to disk.
+    expect(problems({ ...base, S3_ENDPOINT: "http://localhost:9000" })).toHaveLength(4);
+    expect(problems({ ...base, ...bucket, S3_BUCKET: "Not_A_Bucket", S3_ENDPOINT: "minio:9000" })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^S3_BUCKET: expected a bucket name/),
+        expect.stringMatching(/^S3_ENDPOINT: expected the http\(s\) URL of the S3-compatible service/),
+      ]),
+    );
   });
 });
