@@ -14,6 +14,7 @@ import { directServices } from "./harness/direct";
 import { createFans, FanPool } from "./harness/fans";
 import { abortLoad, loadAborted, resetUnexpectedReports } from "./harness/load";
 import { parseBenchOptions, USAGE, type BenchOptions } from "./harness/options";
+import { formatProfile, readProfile } from "./harness/profile";
 import { cpuTable, saveReport, type ScenarioRecord } from "./harness/results";
 import {
   appEnv,
@@ -91,7 +92,9 @@ async function run(options: BenchOptions) {
   let notHeldByStore = 0;
   for (const [index, store] of options.stores.entries()) {
     const appStartedAt = new Date();
-    const app = await startApp(ROOT, services, store).catch((error: unknown) => {
+    const cpuProfileFile = options.cpuProfile ? `${logPrefix}-next-${store}.cpuprofile` : undefined;
+    if (cpuProfileFile) mkdirSync(path.dirname(cpuProfileFile), { recursive: true });
+    const app = await startApp(ROOT, services, store, { cpuProfileFile }).catch((error: unknown) => {
       console.error(appLogTail(services, store));
       throw error;
     });
@@ -158,6 +161,10 @@ async function run(options: BenchOptions) {
     notHeldByStore += await holdsNotHeldByStore(direct.db, direct.holds, { since: appStartedAt });
     await direct.close();
     await app.stop();
+    if (cpuProfileFile) {
+      console.log(`\nCPU profile of next start (${store} store): ${path.relative(ROOT, cpuProfileFile)}`);
+      console.log(formatProfile(readProfile(cpuProfileFile)));
+    }
   }
 
   for (const row of rows) {

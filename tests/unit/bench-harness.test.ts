@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { partition, pickRandom } from "@/scripts/bench/harness/arena";
 import { FanPool } from "@/scripts/bench/harness/fans";
+import { packageOf, summarizeProfile } from "@/scripts/bench/harness/profile";
 import { parseBenchOptions } from "@/scripts/bench/harness/options";
 import { percentile, Recorder } from "@/scripts/bench/harness/stats";
 import {
@@ -130,7 +131,9 @@ describe("npm run bench: options", () => {
       stores: ["postgres", "redis"],
       skipBuild: false,
       fans: 2000,
+      cpuProfile: false,
     });
+    expect(parseBenchOptions(["--cpu-prof"])?.cpuProfile).toBe(true);
   });
 
   it("always keeps the health baseline and refuses what it does not know", () => {
@@ -184,5 +187,44 @@ describe("npm run bench: fans and seats", () => {
     const picked = pickRandom(seats, 4);
     expect(new Set(picked).size).toBe(4);
     expect(pickRandom(["x"], 2)).toEqual(["x"]);
+  });
+});
+
+describe("npm run bench: CPU profile summary", () => {
+  const frame = (id: number, functionName: string, url: string) => ({
+    id,
+    callFrame: { functionName, url, lineNumber: 9 },
+  });
+  const profile = {
+    nodes: [
+      frame(1, "(idle)", ""),
+      frame(2, "serialize", "file:///app/node_modules/next/dist/server/render.js"),
+      frame(3, "compile", "file:///app/node_modules/@prisma/client/runtime/client.js"),
+      frame(4, "(garbage collector)", ""),
+      frame(5, "holdRoute", "file:///app/.next/server/chunks/ssr/holds.js"),
+      frame(6, "parse", "node:internal/url"),
+    ],
+    // Sample i took timeDeltas[i] microseconds in node samples[i].
+    samples: [1, 2, 2, 3, 3, 3, 4, 5, 6, 1],
+    timeDeltas: [50_000, 1_000, 1_000, 2_000, 2_000, 2_000, 1_000, 500, 500, 50_000],
+  };
+
+  it("counts self time by package without idle, and names the busiest functions", () => {
+    const summary = summarizeProfile(profile, 2);
+    expect(summary.busyMs).toBeCloseTo(10);
+    expect(summary.byPackage.map((p) => [p.name, p.ms])).toEqual([
+      ["@prisma", 6],
+      ["next", 2],
+      ["(garbage collector)", 1],
+      ["app bundle (.next/server)", 0.5],
+      ["node", 0.5],
+    ]);
+    expect(summary.topFunctions.map((f) => [f.name, f.share])).toEqual([
+      ["compile", 0.6],
+      ["serialize", 0.2],
+    ]);
+    expect(packageOf({ functionName: "x", url: "file:///a/node_modules/@scope/pkg/i.js", lineNumber: 0 })).toBe(
+      "@scope/pkg",
+    );
   });
 });

@@ -25,6 +25,8 @@ export type BenchOptions = {
   skipBuild: boolean;
   /** Fan accounts created (each may send 20 hold requests a minute, the server's per-fan rate limit). */
   fans: number;
+  /** Run `next start` under `node --cpu-prof` and summarise where its CPU went. */
+  cpuProfile: boolean;
 };
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -34,6 +36,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --stores <a,b>        hold stores: postgres,redis (default both)
   --skip-build          use the existing .next build as it is
   --fans <n>            fan accounts to create (default 2000; 20 hold requests a minute each)
+  --cpu-prof            profile next start (node --cpu-prof) and print where its CPU went, per store
   --help`;
 
 function list<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
@@ -66,6 +69,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
       stores: { type: "string", default: STORES.join(",") },
       "skip-build": { type: "boolean", default: false },
       fans: { type: "string", default: "2000" },
+      "cpu-prof": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -80,5 +84,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions | null {
     stores: list(values.stores, STORES, "stores"),
     skipBuild: values["skip-build"],
     fans: positive(values.fans, "fans", { integer: true }),
+    cpuProfile: values["cpu-prof"],
   };
 }

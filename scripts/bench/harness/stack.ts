@@ -112,20 +112,37 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** `next start` and the worker, with logs in the bench folder; resolves once /api/health answers 200. */
-export async function startApp(root: string, services: Services, store: StoreName): Promise<App> {
+export async function startApp(
+  root: string,
+  services: Services,
+  store: StoreName,
+  options: { cpuProfileFile?: string } = {},
+): Promise<App> {
   const port = await freePortIn(...PORTS.app);
   const env = appEnv(services, port, store);
   const log = createWriteStream(path.join(services.dir, `app-${store}.log`));
   const children: ChildProcess[] = [];
   let exited: string | null = null;
+  // Node writes the profile when next start exits on the SIGTERM `stop` sends.
+  const profile = options.cpuProfileFile
+    ? [
+        "--cpu-prof",
+        `--cpu-prof-dir=${path.dirname(options.cpuProfileFile)}`,
+        `--cpu-prof-name=${path.basename(options.cpuProfileFile)}`,
+      ]
+    : [];
   for (const args of [
-    ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"],
     ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
   ]) {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
-    child.once("exit", (code, signal) => (exited ??= `${args[1]} exited (${code ?? signal})`));
+    child.once(
+      "exit",
+      (code, signal) =>
+        (exited ??= `${args.includes("start") ? "next start" : "the worker"} exited (${code ?? signal})`),
+    );
     children.push(child);
   }
   let stopped: Promise<void> | null = null;
