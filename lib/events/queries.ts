@@ -76,6 +76,8 @@ type SaleTicketTypeRow = {
   capacity: number;
   sold: number;
   hidden: boolean;
+  minPerOrder: number;
+  maxPerOrder: number | null;
   salesStartAt: string | null;
   salesEndAt: string | null;
 };
@@ -104,7 +106,8 @@ export async function eventForSale(db: DbOrTx, eventId: string, options: { seatI
     SELECT e.id, e.status, e."onSaleAt", e."startsAt", e."perOrderLimit", e."holdMinutes",
       coalesce((SELECT jsonb_agg(jsonb_build_object('id', t.id, 'name', t.name, 'kind', t.kind,
           'priceMinor', t."priceMinor", 'feeMinor', t."feeMinor", 'currency', t.currency, 'capacity', t.capacity,
-          'sold', t.sold, 'hidden', t.hidden, 'salesStartAt', t."salesStartAt", 'salesEndAt', t."salesEndAt")
+          'sold', t.sold, 'hidden', t.hidden, 'minPerOrder', t."minPerOrder", 'maxPerOrder', t."maxPerOrder",
+          'salesStartAt', t."salesStartAt", 'salesEndAt', t."salesEndAt")
           ORDER BY t."sortOrder", t.id)
         FROM ticket_types t WHERE t."eventId" = e.id), '[]'::jsonb) AS "ticketTypes",
       coalesce((SELECT jsonb_agg(jsonb_build_object('id', s.id, 'ticketTypeId', s."ticketTypeId",

@@ -156,6 +156,36 @@ function assertWithinOrderLimit(event: EventForSale, quantity: number) {
   }
 }
 
+/** A hold becomes one order: each ticket type's own minimum and maximum per order apply to it. */
+function assertTypeQuantities(event: EventForSale, items: { ticketTypeId: string; quantity: number }[]) {
+  const quantities = new Map<string, number>();
+  for (const item of items) quantities.set(item.ticketTypeId, (quantities.get(item.ticketTypeId) ?? 0) + item.quantity);
+  for (const [ticketTypeId, quantity] of quantities) {
+    const type = event.ticketTypes.find((t) => t.id === ticketTypeId);
+    if (!type) continue;
+    if (type.maxPerOrder !== null && quantity > type.maxPerOrder) {
+      throw new AppError(
+        "LIMIT_EXCEEDED",
+        `You can buy at most ${type.maxPerOrder} "${type.name}" tickets per order.`,
+        {
+          ticketTypeId,
+          maxPerOrder: type.maxPerOrder,
+        },
+      );
+    }
+    if (quantity < type.minPerOrder) {
+      throw new AppError(
+        "VALIDATION_FAILED",
+        `"${type.name}" tickets are sold at least ${type.minPerOrder} at a time.`,
+        {
+          ticketTypeId,
+          minPerOrder: type.minPerOrder,
+        },
+      );
+    }
+  }
+}
+
 async function holdOnce(
   deps: InventoryDeps,
   event: EventForSale,
@@ -165,6 +195,10 @@ async function holdOnce(
   now: Date,
 ): Promise<HoldView> {
   assertWithinOrderLimit(event, seats.length + generalAdmission.reduce((sum, g) => sum + g.quantity, 0));
+  assertTypeQuantities(event, [
+    ...seats.map((s) => ({ ticketTypeId: s.ticketTypeId, quantity: 1 })),
+    ...generalAdmission,
+  ]);
   const expiresAt = new Date(now.getTime() + event.holdMinutes * 60_000);
   const types = new Map(event.ticketTypes.map((t) => [t.id, t]));
   const holdId = randomUUID();

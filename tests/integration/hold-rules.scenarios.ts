@@ -34,6 +34,29 @@ export function holdRules(storeName: "postgres" | "redis") {
       expect(later.json.items[0]).toMatchObject({ unitPriceMinor: 4_000, unitFeeMinor: 400 });
     });
 
+    it("applies each ticket type's minimum and maximum per order, and holds nothing when refused", async () => {
+      const event = await createSaleEvent({ gaCapacity: 20 });
+      const fan = await createUserWithToken("FAN");
+      await db.ticketType.update({ where: { id: event.ga.id }, data: { minPerOrder: 2, maxPerOrder: 4 } });
+      const tooFew = await holdTickets(fan.token, event.event.id, { ticketTypeId: event.ga.id, quantity: 1 });
+      expect(tooFew.status).toBe(400);
+      expect(tooFew.json.error).toMatchObject({ code: "VALIDATION_FAILED", details: { minPerOrder: 2 } });
+      const tooMany = await holdTickets(fan.token, event.event.id, { ticketTypeId: event.ga.id, quantity: 5 });
+      expect(tooMany.status).toBe(409);
+      expect(tooMany.json.error).toMatchObject({ code: "LIMIT_EXCEEDED", details: { maxPerOrder: 4 } });
+      expect(await db.hold.count({ where: { eventId: event.event.id } })).toBe(0);
+
+      await db.ticketType.update({ where: { id: event.reserved.id }, data: { maxPerOrder: 1 } });
+      const twoSeats = await holdTickets(fan.token, event.event.id, {
+        seatIds: [event.seats[0]!.id, event.seats[1]!.id],
+      });
+      expect(twoSeats.status).toBe(409);
+      expect(twoSeats.json.error.details).toMatchObject({ ticketTypeId: event.reserved.id, maxPerOrder: 1 });
+
+      const justRight = await holdTickets(fan.token, event.event.id, { ticketTypeId: event.ga.id, quantity: 2 });
+      expect(justRight.status).toBe(201);
+    });
+
     it("refuses hidden ticket types as unknown, by type and by seat", async () => {
       const event = await createSaleEvent();
       const fan = await createUserWithToken("FAN");
