@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import type { DashboardSection } from "./dashboard-sections";
+import type { DashboardSection } from "@/lib/auth/dashboard-sections";
 
 type Organization = { slug: string; name: string };
 

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DashboardNav } from "@/components/organizer/dashboard-nav";
-import type { DashboardSection } from "@/components/organizer/dashboard-sections";
+import type { DashboardSection } from "@/lib/auth/dashboard-sections";
 import type { FormState } from "@/lib/actions";
 import { issueApiToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";

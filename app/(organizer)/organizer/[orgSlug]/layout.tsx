@@ -1,5 +1,5 @@
 import { DashboardNav } from "@/components/organizer/dashboard-nav";
-import { dashboardSections } from "@/components/organizer/dashboard-sections";
+import { dashboardSections } from "@/lib/auth/dashboard-sections";
 import { organizationsOf } from "@/lib/auth/memberships";
 import { currentActor } from "@/lib/auth/page-actor";
 import { services } from "@/lib/services";

@@ -1,5 +1,5 @@
 import "server-only";
-import { MANAGING_ROLES, MEMBER_ROLES } from "@/lib/auth/memberships";
+import { MANAGING_ROLES, MEMBER_ROLES } from "./memberships";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
 
 export type DashboardSection = { path: string; label: string };
