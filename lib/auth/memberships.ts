@@ -89,3 +89,9 @@ export async function requireOrganizationRole(
   }
   return membership.role;
 }
+
+/** Whether the dashboard has anything for this user: admins and organizers always, anyone else through a membership. */
+export async function hasDashboard(db: DbOrTx, actor: Actor): Promise<boolean> {
+  if (actor.role === "ADMIN" || actor.role === "ORGANIZER") return true;
+  return (await db.membership.count({ where: membershipFilter(actor, MEMBER_ROLES) })) > 0;
+}

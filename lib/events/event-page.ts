@@ -8,7 +8,7 @@ export const eventPageTag = (slug: string) => `event:${slug}`;
 
 /**
  * The slow-changing, display-only part of an event page (title, times, venue, prices,
- * description), cached across requests for up to five minutes under the tag
+ * description), cached across requests for up to a minute under the tag
  * `event:<slug>`, which every organizer change expires (`expireEventPage`).
  *
  * It carries **no database ids** (no event, ticket type or seat id): the entry is keyed by
@@ -71,7 +71,7 @@ export function cachedEventShell(slug: string) {
       };
     },
     ["event-shell", slug],
-    { tags: [eventPageTag(slug)], revalidate: 300 },
+    { tags: [eventPageTag(slug)], revalidate: 60 },
   )();
 }
 

@@ -64,3 +64,35 @@ test("an arena show recreated under new ids behind the running server still show
   await page.getByRole("button", { name: "Hold 1 seat" }).click();
   await expect(page).toHaveURL(/\/checkout\/[^/]+$/);
 });
+
+// Issue 10: the event page is served from the full-route cache, so it must be the same HTML for
+// everyone — who is signed in is read by the browser — and carry a CSP without a nonce.
+test("the event page is one cached HTML for every visitor, and the header still says who is signed in", async ({
+  page,
+}) => {
+  const list = await (await page.request.get("/api/v1/events?q=Velvet%20Comets%20Hudson%20Arena&pageSize=1")).json();
+  const slug = (list.items as { slug: string }[])[0]!.slug;
+
+  await signedInFan(page);
+  await page.goto(`/events/${slug}`);
+  await expect(page.getByTestId("signed-in-as")).toHaveText("E2E Buyer");
+  await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
+  await expect(page.getByTestId("seat-map")).toBeVisible();
+
+  // The signed-in fan's own request (cookies included) gets the cached copy: no name, no nonce.
+  await page.request.get(`/events/${slug}`);
+  const cached = await page.request.get(`/events/${slug}`);
+  expect(cached.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+  const html = await cached.text();
+  expect(html).not.toContain("E2E Buyer");
+  expect(html).not.toMatch(/ nonce="/);
+  const csp = cached.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("script-src 'self' 'unsafe-inline'");
+  expect(csp).toContain("frame-ancestors 'none'");
+
+  // Signing out from the cached page shows at once, and "Sign in" comes back to this page.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto(`/events/${slug}`);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=%2Fevents%2F${slug}$`));
+});

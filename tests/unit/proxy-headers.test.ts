@@ -15,7 +15,7 @@ function directives(csp: string): Map<string, string[]> {
   );
 }
 
-function page(path = "/events/some-show", headers: Record<string, string> = {}) {
+function page(path = "/search?q=jazz", headers: Record<string, string> = {}) {
   return new NextRequest(`http://localhost:3000${path}`, { headers });
 }
 
@@ -45,6 +45,28 @@ describe("proxy.ts: per-page security headers", () => {
     expect(policy.get("default-src")).toEqual(["'self'"]);
     expect(csp).not.toContain("unsafe-eval");
     expect(policy.get("style-src")).toEqual(["'self'", `'nonce-${nonce}'`]);
+  });
+
+  it("gives cached event pages one policy for everyone: inline script from this origin, no nonce, nothing else loosened", () => {
+    const cached = directives(proxy(page("/events/some-show")).headers.get("content-security-policy")!);
+    const rendered = directives(proxy(page()).headers.get("content-security-policy")!);
+    expect(cached.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(cached.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    for (const name of [
+      "default-src",
+      "img-src",
+      "connect-src",
+      "object-src",
+      "base-uri",
+      "form-action",
+      "frame-ancestors",
+    ]) {
+      expect(cached.get(name), name).toEqual(rendered.get(name));
+    }
+    // Nothing reaches the renderer: the page is the same HTML for every visitor.
+    expect(proxy(page("/events/some-show")).headers.get("x-middleware-request-x-nonce")).toBeNull();
+    // Only the event page itself: what lives under it is rendered per request.
+    expect(proxy(page("/events/some-show/extra")).headers.get("content-security-policy")).toContain("'nonce-");
   });
 
   it("hands the nonce to Next.js's renderer through the request, overwriting whatever the client sent", () => {

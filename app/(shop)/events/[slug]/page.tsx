@@ -11,6 +11,15 @@ import { services } from "@/lib/services";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Served from the full-route cache: rendered once per slug, then again when an organizer's change expires
+// the tag `event:<slug>` on this instance, or after a minute (how stale another instance's copy may get).
+// Nothing on it may depend on who asks; its CSP has no nonce (lib/security/headers.ts, `isCachedPage`).
+export const dynamic = "force-static";
+export const revalidate = 60;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await cachedEventShell((await params).slug);
   if (!event) return { title: "Event not found" };
