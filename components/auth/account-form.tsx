@@ -56,6 +56,11 @@ export function AccountForm({
         hint={mode === "signup" ? "At least 10 characters." : undefined}
         errors={errors.password}
       />
+      {mode === "signin" && (
+        <Link className="-mt-2 self-end text-sm font-medium text-brand-700 underline" href="/forgot-password">
+          Forgot your password?
+        </Link>
+      )}
       <button
         type="submit"
         disabled={pending}

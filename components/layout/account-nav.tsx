@@ -57,9 +57,12 @@ export function AccountNav() {
           Dashboard
         </Link>
       )}
-      <span className="hidden sm:inline" data-testid="signed-in-as">
-        {account.name ?? account.email}
-      </span>
+      <Link href="/account/settings" className="rounded px-2 py-1 hover:bg-white/10" title="Account settings">
+        <span className="sm:hidden">Account</span>
+        <span className="hidden sm:inline" data-testid="signed-in-as">
+          {account.name ?? account.email}
+        </span>
+      </Link>
       <form
         action={async () => {
           setAccount(null);

@@ -17,6 +17,9 @@ export const ATTEMPT_LIMITS = {
   signInPerAddress: { limit: 30, windowSeconds: 60 },
   /** Sign-ups per client address, successful or not (each costs a hash); generous for shared NATs. */
   signUpPerAddress: { limit: 20, windowSeconds: 10 * 60 },
+  // "Forgot password" sends e-mail: a few per address an hour, so it cannot be used to flood an inbox.
+  passwordResetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
+  passwordResetPerAddress: { limit: 20, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 // E-mails are hashed into keys: fixed length, and no addresses in Redis or the limiter's table.
@@ -31,4 +34,13 @@ export function signInChecks(email: string, clientIp: string | null): RateLimitC
 
 export function signUpChecks(clientIp: string | null): RateLimitCheck[] {
   return clientIp ? [{ key: `signup:addr:${addressBlock(clientIp)}`, rule: ATTEMPT_LIMITS.signUpPerAddress }] : [];
+}
+
+export function passwordResetChecks(email: string, clientIp: string | null): RateLimitCheck[] {
+  const checks: RateLimitCheck[] = [
+    { key: `reset:account:${digest(email)}`, rule: ATTEMPT_LIMITS.passwordResetPerAccount },
+  ];
+  if (clientIp)
+    checks.push({ key: `reset:addr:${addressBlock(clientIp)}`, rule: ATTEMPT_LIMITS.passwordResetPerAddress });
+  return checks;
 }

@@ -15,6 +15,8 @@ import { signInWithPassword } from "./sign-in";
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: UserRole } & DefaultSession["user"];
+    /** When this session signed in (seconds): sessions older than the account's last password change are refused. */
+    signedInAt?: number;
   }
 }
 
@@ -81,11 +83,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // Our own claim, not iat: Auth.js re-issues the cookie (new iat) whenever the session is read.
+      if (user?.id) Object.assign(token, { sub: user.id, signedInAt: Math.floor(Date.now() / 1000) });
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
       return session;
     },
   },

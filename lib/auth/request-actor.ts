@@ -4,13 +4,17 @@ import { config } from "@/lib/config";
 import type { DbOrTx } from "@/lib/db";
 import type { Actor } from "./actor";
 import { userForApiToken } from "./tokens";
-import { findUser } from "./users";
+import { findSessionUser } from "./users";
 
 /**
  * The caller of an API request: a bearer token wins over the session cookie.
  * The user is re-read on every request so a role change or deletion takes
  * effect at once rather than when a cookie expires.
  */
+/** Sessions made before this claim existed have none: they count as signed in at the epoch. */
+const signedInAt = (token: Record<string, unknown>) =>
+  typeof token.signedInAt === "number" ? token.signedInAt : undefined;
+
 export async function actorFromRequest(db: DbOrTx, request: Request): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
@@ -32,6 +36,6 @@ export async function actorFromRequest(db: DbOrTx, request: Request): Promise<Ac
     secret: config().AUTH_SECRET,
     secureCookie: config().APP_URL.startsWith("https://"),
   });
-  const user = session?.sub ? await findUser(db, session.sub) : null;
+  const user = session?.sub ? await findSessionUser(db, session.sub, signedInAt(session)) : null;
   return user && { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
 }

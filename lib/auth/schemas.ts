@@ -23,3 +23,21 @@ export type CredentialsInput = z.infer<typeof credentialsInput>;
 export const tokenRequestInput = credentialsInput.extend({
   name: z.string().trim().min(1).max(100).default("API token"),
 });
+
+export const forgotPasswordInput = z.strictObject({ email });
+
+export const resetPasswordInput = z.strictObject({
+  token: z.string().min(10).max(300),
+  password: newPassword,
+});
+
+const currentPassword = z.string().min(1, "is required").max(200);
+
+export const changePasswordInput = z.strictObject({ currentPassword, newPassword });
+
+export const changeEmailInput = z.strictObject({ currentPassword, newEmail: email });
+
+export const deleteAccountInput = z.strictObject({
+  currentPassword,
+  confirm: z.literal("DELETE", { error: "type DELETE to confirm" }),
+});

@@ -65,3 +65,22 @@ async function upgradePasswordHash(db: DbOrTx, options: { userId: string; passwo
 export function findUser(db: DbOrTx, id: string): Promise<PublicUser | null> {
   return db.user.findUnique({ where: { id }, select: publicUserSelect });
 }
+
+/**
+ * The user a session cookie speaks for, or null: a deleted account, or a session that signed in
+ * (`signedInAtSeconds`) before the account's password was changed or reset.
+ */
+export async function findSessionUser(
+  db: DbOrTx,
+  id: string,
+  signedInAtSeconds: number | undefined,
+): Promise<PublicUser | null> {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { ...publicUserSelect, sessionsValidFrom: true, deletedAt: true },
+  });
+  if (!user || user.deletedAt) return null;
+  if (user.sessionsValidFrom && (signedInAtSeconds ?? 0) * 1000 < user.sessionsValidFrom.getTime()) return null;
+  const { sessionsValidFrom: _valid, deletedAt: _deleted, ...publicUser } = user;
+  return publicUser;
+}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 import { enqueueOutbox, type OutboxHandler } from "./outbox";
 import type { EmailSender } from "./email/types";
+import { escapeHtml } from "./email/escape-html";
 
 export const WELCOME_TOPIC = "email.welcome";
 
@@ -10,10 +11,6 @@ const welcomePayload = z.object({ email: z.string(), name: z.string(), appUrl: z
 
 export function enqueueWelcomeEmail(db: DbOrTx, payload: z.infer<typeof welcomePayload>) {
   return enqueueOutbox(db, { topic: WELCOME_TOPIC, payload });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function welcomeEmailHandler(sender: EmailSender): OutboxHandler {

@@ -1,4 +1,5 @@
 import "server-only";
+import { PASSWORD_RESET_TOPIC, passwordResetEmailHandler } from "@/lib/auth/password-reset";
 import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/search-sync";
 import { reclaimLapsedHolds } from "@/lib/inventory/postgres-hold-store";
 import { drainOutbox } from "@/lib/notifications/outbox";
@@ -17,6 +18,7 @@ export function workerJobs(services: Services): Job[] {
   const { db, email, gateway, holds, search, appUrl, clock } = services;
   const outboxHandlers = {
     [WELCOME_TOPIC]: welcomeEmailHandler(email),
+    [PASSWORD_RESET_TOPIC]: passwordResetEmailHandler({ db, email, appUrl, secret: services.config.AUTH_SECRET }),
     [ORDER_EMAIL_TOPIC]: orderEmailHandler(db, email, appUrl),
     [REFUND_TOPIC]: refundHandler(db, gateway),
     [CANCEL_EVENT_TOPIC]: cancelEventHandler({ db, gateway }),

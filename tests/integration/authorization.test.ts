@@ -64,4 +64,27 @@ describe("role checks on /api/v1", () => {
     const forged = await call(me, { headers: { cookie: `authjs.session-token=${cookie.slice(0, -4)}abcd` } });
     expect(forged.status).toBe(401);
   });
+
+  it("refuses a session cookie that signed in before the account's password changed; says who has a dashboard", async () => {
+    const { user } = await createUserWithToken("FAN");
+    const cookieFor = async (signedInAt: number) =>
+      `authjs.session-token=${await encode({
+        token: { sub: user.id, email: user.email, signedInAt },
+        secret: process.env.AUTH_SECRET!,
+        salt: "authjs.session-token",
+      })}`;
+    const now = Math.floor(Date.now() / 1000);
+    const before = await call(me, { headers: { cookie: await cookieFor(now - 60) } });
+    expect(before.json.user.dashboard).toBe(false);
+
+    await db.user.update({ where: { id: user.id }, data: { sessionsValidFrom: new Date(now * 1000) } });
+    expect((await call(me, { headers: { cookie: await cookieFor(now - 60) } })).status).toBe(401);
+    expect((await call(me, { headers: { cookie: await cookieFor(now) } })).status).toBe(200);
+
+    // Check-in staff are neither organizers nor admins, and still have a dashboard.
+    const { user: owner } = await createUserWithToken("ORGANIZER");
+    const { organization } = await createOrganizationWithEvents(owner.id, 0);
+    await db.membership.create({ data: { userId: user.id, organizationId: organization.id, role: "CHECK_IN" } });
+    expect((await call(me, { headers: { cookie: await cookieFor(now) } })).json.user.dashboard).toBe(true);
+  });
 });

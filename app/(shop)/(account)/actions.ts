@@ -4,7 +4,8 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { actionClientIp, formAction } from "@/lib/actions";
 import { RateLimitedSignin, signIn, signOut } from "@/lib/auth/next-auth";
-import { credentialsInput, signUpInput } from "@/lib/auth/schemas";
+import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
+import { credentialsInput, forgotPasswordInput, resetPasswordInput, signUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { services } from "@/lib/services";
 
@@ -37,6 +38,30 @@ export const signUpAction = formAction(
   async ({ callbackUrl, ...input }) => {
     await signUp(services(), { ...input, clientIp: await actionClientIp() });
     return signInOrExplain(input.email, input.password, callbackUrl);
+  },
+);
+
+export const forgotPasswordAction = formAction(
+  { access: "public", schema: forgotPasswordInput, echo: ["email"] },
+  async ({ email }) => {
+    const deps = services();
+    await requestPasswordReset(
+      { ...deps, secret: deps.config.AUTH_SECRET },
+      { email, clientIp: await actionClientIp() },
+    );
+    // The same answer whether or not the address has an account.
+    return {
+      ok: true,
+      message: `If an account uses ${email}, we have e-mailed it a link to choose a new password. It works for an hour.`,
+    };
+  },
+);
+
+export const resetPasswordAction = formAction(
+  { access: "public", schema: resetPasswordInput },
+  async ({ token, password }) => {
+    const { email } = await resetPassword(services(), { token, password });
+    return signInOrExplain(email, password, "/account/settings?changed=password");
   },
 );
 
