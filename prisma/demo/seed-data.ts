@@ -117,7 +117,7 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
         venueId: venue.id,
         slug,
         title,
-        description: `${performer} ${category === "SPORTS" ? "take the field" : "come"} to ${venue.name} in ${venue.city}. ${
+        description: `${performer} ${arrivalVerb(performer, category)} to ${venue.name} in ${venue.city}. ${
           isArenaShow ? "Reserved seating across the floor, lower and upper bowl. " : ""
         }Doors open one hour before the start. All prices include fees.`,
         performers: [performer],
@@ -190,4 +190,14 @@ export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction((tx) => seedDemoData(tx, { passwordHash }), { timeout: 120_000, maxWait: 10_000 });
   return true;
+}
+
+/**
+ * "Luna Marquez comes to…", "The Velvet Comets come to…", "The Glass Menagerie comes to…": a band named by a plural
+ * noun takes a plural verb; people, shows and singular names take a singular one; teams take the field.
+ */
+function arrivalVerb(performer: string, category: string): string {
+  if (category === "SPORTS") return "take the field";
+  const last = performer.split(" ").at(-1) ?? "";
+  return category === "CONCERT" && /[^s]s$/.test(last) ? "come" : "comes";
 }
