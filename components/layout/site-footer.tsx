@@ -12,7 +12,7 @@ export function SiteFooter() {
           <Link href="/organizer" className="hover:underline">
             For organizers
           </Link>
-          <a href="/api/health" className="hover:underline">
+          <a href="/status" className="hover:underline">
             Status
           </a>
         </nav>

@@ -22,7 +22,7 @@ export default async function SimulatorPage({ params }: { params: Promise<{ sess
         TEST MODE — payment simulator. No real money moves. Stripe is not configured on this site.
       </div>
       <div className="mx-auto max-w-md px-4 py-8">
-        <p className="text-sm text-slate-600">Pay Marquee</p>
+        <h1 className="text-sm font-normal text-slate-600">Pay Marquee</h1>
         <p className="text-3xl font-bold" data-testid="simulator-total">
           {formatMoney(session.amountTotal, session.currency)}
         </p>
