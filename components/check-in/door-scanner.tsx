@@ -159,7 +159,8 @@ export function DoorScanner({ eventId, initialStats }: { eventId: string; initia
 
   const share = stats.sold ? Math.min(100, Math.round((stats.checkedIn / stats.sold) * 100)) : 0;
   return (
-    <div className="flex flex-col gap-4">
+    // Any first touch unlocks sound, the camera's button included (answers from the camera come without one).
+    <div className="flex flex-col gap-4" onPointerDown={unlockSound}>
       <section aria-label="Arrivals" className="rounded-xl border border-slate-200 bg-white px-4 py-3">
         <p className="flex items-baseline justify-between gap-2">
           <span className="text-2xl font-bold tabular-nums" data-testid="arrivals">

@@ -7,6 +7,9 @@ import { expect, signIn, test } from "./fixtures";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
+// Each test is a purchase and then a night at the door: two sign-ins and a checkout.
+test.slow();
+
 /** A general-admission event of Northstar Live on sale now, found through the public API. */
 async function northstarEventOnSale(page: Page): Promise<{ id: string; slug: string }> {
   const list = await (await page.request.get("/api/v1/events?available=1&sort=date&pageSize=50")).json();
@@ -68,7 +71,7 @@ async function typeCode(page: Page, code: string) {
   await page.getByRole("button", { name: "Check in" }).click();
 }
 
-test("check-in staff on a phone type a ticket's code: VALID, then ALREADY CHECKED IN, undo, VALID again", async ({
+test("check-in staff on a phone type a ticket's code: VALID, then ALREADY CHECKED IN", async ({
   browser,
 }) => {
   const { code, eventId } = await fanBuysATicket(browser);

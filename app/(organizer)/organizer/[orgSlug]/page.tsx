@@ -47,6 +47,7 @@ export default async function OrganizationOverviewPage({ params }: Props) {
         <h2 id="upcoming-heading" className="text-lg font-semibold">
           Upcoming
         </h2>
+        {!manages && <p className="text-sm text-slate-600">Open an event to check its tickets in at the door.</p>}
         {upcoming.length ? (
           // Check-in staff go from each event straight to its door.
           <OrganizerEventList
