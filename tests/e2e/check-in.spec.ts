@@ -71,9 +71,7 @@ async function typeCode(page: Page, code: string) {
   await page.getByRole("button", { name: "Check in" }).click();
 }
 
-test("check-in staff on a phone type a ticket's code: VALID, then ALREADY CHECKED IN", async ({
-  browser,
-}) => {
+test("check-in staff on a phone type a ticket's code: VALID, then ALREADY CHECKED IN", async ({ browser }) => {
   const { code, eventId } = await fanBuysATicket(browser);
   const { context, page } = await doorPhoneAt(browser, eventId);
   const result = page.getByTestId("scan-result");
