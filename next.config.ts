@@ -20,7 +20,14 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: "1mb",
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The door's check-in page scans QR codes with the camera; no other page may ask for it.
+      {
+        source: "/organizer/:orgSlug/events/:eventId/check-in",
+        headers: [{ key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(self)" }],
+      },
+    ];
   },
 };
 

@@ -21,9 +21,18 @@ const ROW = "grid gap-2 px-4 py-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1.3fr)_au
 
 /**
  * An organization's events with their state and sales, each linking to its page in the dashboard
- * under `base`; without `base` (check-in staff, who may not edit) the rows are not links.
+ * under `base` (followed by `page`, e.g. "/check-in" for door staff, who may not edit); without `base`
+ * the rows are not links.
  */
-export function OrganizerEventList({ events, base }: { events: OrganizationEventRow[]; base?: string }) {
+export function OrganizerEventList({
+  events,
+  base,
+  page = "",
+}: {
+  events: OrganizationEventRow[];
+  base?: string;
+  page?: string;
+}) {
   return (
     <ul
       className="flex flex-col divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white"
@@ -48,7 +57,7 @@ export function OrganizerEventList({ events, base }: { events: OrganizationEvent
         return (
           <li key={event.id}>
             {base ? (
-              <Link href={`${base}/${event.id}`} className={`${ROW} hover:bg-slate-50`}>
+              <Link href={`${base}/${event.id}${page}`} className={`${ROW} hover:bg-slate-50`}>
                 {row}
               </Link>
             ) : (

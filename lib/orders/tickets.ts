@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db";
 
 // Crockford's base32: no I, L, O or U, so codes read aloud at the door survive.
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const TICKET_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** 80 random bits as 16 characters in groups of four: MQ-7K3D-9XQ2-HB4M-R8TW. */
 export function newTicketCode(): string {
@@ -15,7 +15,7 @@ export function newTicketCode(): string {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      out += TICKET_CODE_ALPHABET[(value >>> (bits - 5)) & 31];
       bits -= 5;
     }
   }

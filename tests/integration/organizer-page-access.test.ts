@@ -150,6 +150,11 @@ const pages: Record<string, PageRule> = {
     admits: "managers",
     foreign: (w) => ({ ...inOrganization(w), eventId: w.foreign.eventId }),
   },
+  "/organizer/[orgSlug]/events/[eventId]/check-in": {
+    params: (w) => ({ ...inOrganization(w), eventId: w.published.eventId }),
+    admits: "members",
+    foreign: (w) => ({ ...inOrganization(w), eventId: w.foreign.eventId }),
+  },
   "/organizer/[orgSlug]/venues": { params: inOrganization, admits: "managers" },
   "/organizer/[orgSlug]/venues/new": { params: inOrganization, admits: "managers" },
   "/organizer/[orgSlug]/venues/[venueId]": {
@@ -243,7 +248,7 @@ describe("access to every organizer page", () => {
     },
   );
 
-  it("shows check-in staff the overview read-only: events with their state and sales, no links", async () => {
+  it("shows check-in staff the overview read-only: events with their state and sales, each linking to its door", async () => {
     const page = await loadPage("/organizer/[orgSlug]");
     const params = inOrganization(w);
     const markup = async (caller: Caller) =>
@@ -263,7 +268,9 @@ describe("access to every organizer page", () => {
     expect(staff).not.toContain("New event");
     expect(owner).toContain(">Draft<");
     expect(staff, "drafts are not the door's business").not.toContain(">Draft<");
-    expect(links(staff), "links on the check-in staff's overview").toEqual([]);
+    expect(links(staff), "links on the check-in staff's overview: the check-in page of each event").toEqual([
+      `${base}/events/${w.published.eventId}/check-in`,
+    ]);
   });
 
   it("shows each member the dashboard sections they may open, and no navigation to outsiders", async () => {

@@ -2,8 +2,13 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { draftEvent, inDays, organizationWithCallers, type OrganizationWithCallers } from "../support/access-fixtures";
+import { checkInTicket } from "@/lib/check-in/check-in";
+import { db } from "@/lib/db";
+import { services } from "@/lib/services";
+import { createUserWithToken } from "../support/factories";
 import { bearer, call, type CallOptions } from "../support/http";
-import { smallLayout, venueBody } from "../support/venue-fixtures";
+import { buy } from "../support/purchase";
+import { scopedToken, smallLayout, venueBody } from "../support/venue-fixtures";
 
 // Who may call each route, driven by the routes themselves: a route file (or method) that is not
 // in the table below fails the first test, so a new route cannot ship without an access rule.
@@ -115,6 +120,43 @@ const organizationRoutes: Record<string, OrgRoute> = {
   },
 };
 
+/** A ticket of a published event of the organization, bought by a fan; checked in when asked. */
+async function soldTicket(org: Org, options: { checkedIn?: boolean } = {}) {
+  const { eventId, ticketTypeId } = await draftEvent(org, "PUBLISHED");
+  const { orderId } = await buy(org.callers.fan.token, eventId, { ticketTypeId, quantity: 1 });
+  const { code } = await db.ticket.findFirstOrThrow({ where: { orderId }, select: { code: true } });
+  if (options.checkedIn) {
+    const actor = {
+      userId: org.callers.owner.user.id,
+      email: "",
+      name: "",
+      role: "ORGANIZER" as const,
+      via: "token" as const,
+    };
+    await checkInTicket(services(), { actor, eventId, code, deviceId: "setup" });
+  }
+  return { eventId, code };
+}
+
+/** The door's routes: every member of the organization may call them, check-in staff included. */
+const doorRoutes: Record<string, OrgRoute> = {
+  "POST /api/v1/tickets/[code]/check-in": {
+    handler: load("api/v1/tickets/[code]/check-in/route.ts", "POST"),
+    request: async (org) => {
+      const { eventId, code } = await soldTicket(org);
+      return { params: { code }, body: { eventId, deviceId: "access-check" } };
+    },
+  },
+  "DELETE /api/v1/tickets/[code]/check-in": {
+    handler: load("api/v1/tickets/[code]/check-in/route.ts", "DELETE"),
+    request: async (org) => ({ params: { code: (await soldTicket(org, { checkedIn: true })).code } }),
+  },
+  "GET /api/v1/events/[eventId]/check-in/stats": {
+    handler: load("api/v1/events/[eventId]/check-in/stats/route.ts", "GET"),
+    request: async (org) => ({ params: { eventId: (await draftEvent(org, "PUBLISHED")).eventId } }),
+  },
+};
+
 /** Routes outside any organization, and why; each has tests of its own for what it returns to whom. */
 const otherRoutes: Record<string, string> = {
   "GET /api/health": "public",
@@ -147,7 +189,7 @@ const otherRoutes: Record<string, string> = {
 describe("access to every route", () => {
   it("has a rule for every route on disk, and no rule for a route that is gone", () => {
     const onDisk = routesOnDisk().sort();
-    const ruled = [...Object.keys(organizationRoutes), ...Object.keys(otherRoutes)].sort();
+    const ruled = [...Object.keys(organizationRoutes), ...Object.keys(doorRoutes), ...Object.keys(otherRoutes)].sort();
     expect(
       onDisk.filter((r) => !ruled.includes(r)),
       "routes without an access rule",
@@ -176,6 +218,36 @@ describe("access to every route", () => {
       for (const role of ["manager", "owner"] as const) {
         const response = await as(callers[role].token);
         expect(response.status, `${role}: ${JSON.stringify(response.json)}`).toBeLessThan(400);
+      }
+    },
+  );
+
+  it.each(Object.entries(doorRoutes))(
+    "%s: every member of the organization (check-in staff too), its tokens and admins; 404 to outsiders, 401 anonymously",
+    { timeout: 60_000 },
+    async (name, route) => {
+      const org = await organizationWithCallers();
+      const handler = await route.handler();
+      const method = name.split(" ")[0]!;
+      const as = async (token: string | null) =>
+        call(handler, { method, ...(await route.request(org)), ...(token ? { headers: bearer(token) } : {}) });
+      const { callers } = org;
+
+      expect((await as(null)).status, "anonymous").toBe(401);
+      expect((await as(callers.fan.token)).status, "a fan").toBe(404);
+      expect((await as(callers.otherOrganizer.token)).status, "another organization's organizer").toBe(404);
+      const elsewhere = await scopedToken(callers.owner.user.id, org.otherOrganization.id);
+      expect((await as(elsewhere)).status, "the owner's token made for another organization").toBe(404);
+      const members = {
+        checkIn: callers.checkIn.token,
+        checkInScoped: await scopedToken(callers.checkIn.user.id, org.organization.id),
+        manager: callers.manager.token,
+        owner: callers.owner.token,
+        admin: (await createUserWithToken("ADMIN")).token,
+      };
+      for (const [who, token] of Object.entries(members)) {
+        const response = await as(token);
+        expect(response.status, `${who}: ${JSON.stringify(response.json)}`).toBe(200);
       }
     },
   );

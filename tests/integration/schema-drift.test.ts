@@ -24,6 +24,7 @@ const EXTRAS_BEYOND_PRISMA = [
   "constraint users_email_lowercase_check",
   "constraint venue_layouts_counts_check",
   "constraint venues_coordinates_check",
+  "index check_ins_live_ticket_key",
   "index events_published_performers_idx",
   "index events_published_venue_idx",
   "index orders_pending_hold_key",

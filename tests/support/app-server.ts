@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { POST as createHold } from "@/app/api/v1/events/[eventId]/holds/route";
 import { GET as seats } from "@/app/api/v1/events/[eventId]/seats/route";
 import { POST as checkout } from "@/app/api/v1/holds/[holdId]/checkout/route";
+import { POST as checkIn } from "@/app/api/v1/tickets/[code]/check-in/route";
 import { POST as signUp } from "@/app/api/v1/users/route";
 import { POST as issueToken } from "@/app/api/v1/auth/tokens/route";
 import { POST as webhook } from "@/app/api/webhooks/stripe/route";
@@ -10,7 +11,7 @@ import { POST as pay } from "@/app/checkout/simulator/[sessionId]/pay/route";
 
 type Handler = (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-// The buying and account paths of the app, routed as Next.js routes it, so tests can race real HTTP clients against it.
+// The buying, account and door paths of the app, routed as Next.js routes it, so tests can race real HTTP clients against it.
 const routes: [string, RegExp, Handler][] = [
   ["POST", /^\/api\/v1\/events\/(?<eventId>[^/]+)\/holds$/, createHold],
   ["GET", /^\/api\/v1\/events\/(?<eventId>[^/]+)\/seats$/, seats],
@@ -19,6 +20,7 @@ const routes: [string, RegExp, Handler][] = [
   ["POST", /^\/checkout\/simulator\/(?<sessionId>[^/]+)\/pay$/, pay],
   ["POST", /^\/api\/v1\/users$/, signUp],
   ["POST", /^\/api\/v1\/auth\/tokens$/, issueToken],
+  ["POST", /^\/api\/v1\/tickets\/(?<code>[^/]+)\/check-in$/, checkIn],
 ];
 
 export async function startAppServer(

@@ -147,4 +147,14 @@ describe("proxy.ts: per-page security headers", () => {
     expect(response.headers.get("content-security-policy")).toBeNull();
     expect(response.headers.get("strict-transport-security")).toBeNull();
   });
+
+  it("lets only the door's check-in page ask for the camera", async () => {
+    const policy = async (path: string) =>
+      (await unstable_getResponseFromNextConfig({ url: `http://localhost:3000${path}`, nextConfig })).headers.get(
+        "permissions-policy",
+      );
+    expect(await policy("/events/some-show")).toContain("camera=()");
+    expect(await policy("/organizer/northstar-live/events/e1")).toContain("camera=()");
+    expect(await policy("/organizer/northstar-live/events/e1/check-in")).toContain("camera=(self)");
+  });
 });

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Organizer dashboard" };
 
 type Props = { params: Promise<{ orgSlug: string }> };
 
-/** Every member's way in; check-in staff get it read-only (no links to the pages they may not open). */
+/** Every member's way in; check-in staff get it read-only, each event linking to its check-in page only. */
 export default async function OrganizationOverviewPage({ params }: Props) {
   const { orgSlug } = await params;
   const { organization, role } = await requireOrganizationPage(orgSlug, `/organizer/${orgSlug}`, MEMBER_ROLES);
@@ -47,8 +47,14 @@ export default async function OrganizationOverviewPage({ params }: Props) {
         <h2 id="upcoming-heading" className="text-lg font-semibold">
           Upcoming
         </h2>
+        {!manages && <p className="text-sm text-slate-600">Open an event to check its tickets in at the door.</p>}
         {upcoming.length ? (
-          <OrganizerEventList events={upcoming} base={manages ? `/organizer/${orgSlug}/events` : undefined} />
+          // Check-in staff go from each event straight to its door.
+          <OrganizerEventList
+            events={upcoming}
+            base={`/organizer/${orgSlug}/events`}
+            page={manages ? "" : "/check-in"}
+          />
         ) : (
           <p className="text-slate-600">Nothing coming up yet.</p>
         )}
