@@ -3,7 +3,7 @@ import type { SearchDocument } from "../document";
 import type { FacetCount, SearchFacets, SearchHit, Suggestion } from "../engine";
 import { highlightedTitleOf, matchesOf, type Hit } from "./highlight";
 
-type HitDocument = Omit<SearchDocument, "description" | "tags">;
+type HitDocument = Omit<SearchDocument, "description" | "tags" | "categoryWords">;
 
 /** The document carries no "has ticket types" flag: both prices are 0 exactly when it has none (or only free ones). */
 function fromPriceOf(document: HitDocument): SearchHit["fromPrice"] {
