@@ -19,6 +19,8 @@ export type SearchDocument = {
   status: "PUBLISHED" | "CANCELLED";
   /** Unix seconds. */
   startsAt: number;
+  /** Unix seconds; shown, not searched. */
+  onSaleAt: number;
   venueName: string;
   city: string;
   timeZone: string;
@@ -58,6 +60,7 @@ export async function searchDocumentFor(db: DbOrTx, eventId: string): Promise<Se
     categoryWords: [...CATEGORY_WORDS[event.category]],
     status: event.status,
     startsAt: Math.floor(event.startsAt.getTime() / 1000),
+    onSaleAt: Math.floor(event.onSaleAt.getTime() / 1000),
     venueName: event.venue.name,
     city: event.venue.city,
     timeZone: event.venue.timeZone,

@@ -34,6 +34,8 @@ export type SearchHit = {
   category: EventCategory;
   status: "PUBLISHED" | "CANCELLED";
   startsAt: Date;
+  /** When tickets go on sale ("On sale Fri, Jan 9" on a card until then). */
+  onSaleAt: Date;
   performers: string[];
   venue: { name: string; city: string; timeZone: string };
   /** The lowest all-in price, or null for an event without ticket types. */

@@ -30,11 +30,15 @@ function localInstant(day: string, timeZone: string, hour = 0): Date {
 export function localRange(dates: LocalDates, timeZone: string, now: Date): { from: Date; to?: Date } {
   if ("when" in dates) {
     const today = utcToVenueLocal(now, timeZone).slice(0, 10);
-    if (dates.when === "today") return { from: localInstant(today, timeZone), to: localInstant(addDays(today, 1), timeZone) };
+    if (dates.when === "today")
+      return { from: localInstant(today, timeZone), to: localInstant(addDays(today, 1), timeZone) };
     if (dates.when === "month") {
       const firstOfNext = new Date(Date.parse(`${today.slice(0, 7)}-01T00:00:00Z`));
       firstOfNext.setUTCMonth(firstOfNext.getUTCMonth() + 1);
-      return { from: localInstant(today, timeZone), to: localInstant(firstOfNext.toISOString().slice(0, 10), timeZone) };
+      return {
+        from: localInstant(today, timeZone),
+        to: localInstant(firstOfNext.toISOString().slice(0, 10), timeZone),
+      };
     }
     // This weekend: Friday 18:00 to Monday 00:00, the coming one from Monday to Thursday.
     const dayOfWeek = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 Sunday … 6 Saturday

@@ -137,6 +137,7 @@ type HitRow = {
   category: EventCategory;
   status: "PUBLISHED" | "CANCELLED";
   startsAt: Date;
+  onSaleAt: Date;
   performers: string[];
   venueName: string;
   city: string;
@@ -155,6 +156,7 @@ function toHit(row: HitRow): SearchHit {
     category: row.category,
     status: row.status,
     startsAt: row.startsAt,
+    onSaleAt: row.onSaleAt,
     performers: row.performers,
     venue: { name: row.venueName, city: row.city, timeZone: row.timeZone },
     fromPrice:
@@ -179,7 +181,7 @@ function hitsPage(db: Db, query: SearchQuery, match: Match) {
       ORDER BY ${orderBy(query, tsQuery)}
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
     )
-    SELECT p.id, e.slug, e.title, e.category, e.status, e."startsAt", e.performers,
+    SELECT p.id, e.slug, e.title, e.category, e.status, e."startsAt", e."onSaleAt", e.performers,
       v.name AS "venueName", v.city, v."timeZone",
       t."fromPriceMinor", t.currency, coalesce(t."soldOut", true) AS "soldOut",
       ${
@@ -249,10 +251,7 @@ export function postgresSearch(db: Db): SearchEngine {
     kind: "postgres",
 
     async search(query): Promise<SearchResult> {
-      const [correction, windows] = await Promise.all([
-        correctQuery(db, query.q, query.now),
-        dateWindowsOf(db, query),
-      ]);
+      const [correction, windows] = await Promise.all([correctQuery(db, query.q, query.now), dateWindowsOf(db, query)]);
       const matchOf = (tokens: string[]): Match => ({
         tsQuery: tokens.length ? prefixTsQuery(tokens) : null,
         text: textFilter(tokens),
@@ -261,12 +260,16 @@ export function postgresSearch(db: Db): SearchEngine {
       // "Search instead for" what was typed: no correction, but one offered when nothing matches.
       const applied = correction.corrected && !query.exact;
       const match = matchOf(applied ? correction.tokens : queryTokens(query.q));
-      const [rows, { facets, total }] = await Promise.all([hitsPage(db, query, match), facetsAndTotal(db, query, match)]);
+      const [rows, { facets, total }] = await Promise.all([
+        hitsPage(db, query, match),
+        facetsAndTotal(db, query, match),
+      ]);
       // Never a spelling that finds nothing: search_terms may still hold a word of an event that was
       // cancelled or unpublished since the last prune, and offering it would reveal it.
       const offer = correction.corrected && !correction.unknown;
       const offered =
-        offer && (applied ? total > 0 : total === 0 && (await facetsAndTotal(db, query, matchOf(correction.tokens))).total > 0);
+        offer &&
+        (applied ? total > 0 : total === 0 && (await facetsAndTotal(db, query, matchOf(correction.tokens))).total > 0);
       return {
         items: rows.map(toHit),
         total,
@@ -290,10 +293,14 @@ export function postgresSearch(db: Db): SearchEngine {
           LIMIT ${limit}`,
         publicNames(db, correction.tokens.join(" "), limit, now),
       ]);
-      // Only names that pressing Enter on the same words finds: each word starts a word of the name.
+      // Only names the same words find once typed out: each word starts a word of the name (a short one
+      // only as the last word, which is still being typed), not mere trigram neighbours.
+      const last = correction.tokens.length - 1;
       const found = names.filter((n) => {
         const words = queryTokens(n.term);
-        return correction.tokens.every((t) => words.some((w) => (t.length >= MIN_PREFIX ? w.startsWith(t) : w === t)));
+        return correction.tokens.every((t, i) =>
+          words.some((w) => (t.length >= MIN_PREFIX || i === last ? w.startsWith(t) : w === t)),
+        );
       });
       const suggestions: Suggestion[] = [
         ...found.map((n) => ({ kind: n.kind, label: n.label, href: `/search?q=${encodeURIComponent(n.label)}` })),

@@ -10,7 +10,8 @@ const money = z.coerce
   .transform((major) => Math.round(major * 100));
 // A day ("2027-01-09") is the venue's calendar day; a date-time with an offset is one instant everywhere.
 const day = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
-const isDay = (value: string | undefined): value is string => value !== undefined && z.iso.date().safeParse(value).success;
+const isDay = (value: string | undefined): value is string =>
+  value !== undefined && z.iso.date().safeParse(value).success;
 /** Two instants compare as instants; a day (a whole day, in any zone) compares by its date. */
 const endsBeforeItStarts = (from: string, to: string) =>
   isDay(from) || isDay(to) ? from.slice(0, 10) > to.slice(0, 10) : new Date(from) > new Date(to);

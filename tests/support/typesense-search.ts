@@ -28,6 +28,7 @@ export function indexedEvent(overrides: Partial<SearchDocument> = {}): Omit<Sear
     category: "CONCERT",
     status: "PUBLISHED",
     startsAt: NOW_S + 86_400,
+    onSaleAt: NOW_S - 86_400,
     venueName: "Beacon Theatre",
     city: "New York",
     timeZone: "America/New_York",

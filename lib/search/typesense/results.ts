@@ -20,6 +20,7 @@ export function toHit(hit: Hit): SearchHit {
     category: document.category,
     status: document.status,
     startsAt: new Date(document.startsAt * 1000),
+    onSaleAt: new Date(document.onSaleAt * 1000),
     performers: document.performers,
     venue: { name: document.venueName, city: document.city, timeZone: document.timeZone },
     fromPrice: fromPriceOf(document),

@@ -19,6 +19,7 @@ const FIELDS: { [K in Exclude<keyof SearchDocument, "id">]: FieldSpec } = {
   categoryWords: { type: "string[]" },
   status: { type: "string" },
   startsAt: { type: "int64", sort: true },
+  onSaleAt: { type: "int64", index: false, optional: true },
   venueName: { type: "string" },
   city: { type: "string", facet: true },
   // Filtered on: a date filter is a range per venue time zone.
