@@ -1,8 +1,9 @@
 import type { EventCategory } from "@/lib/generated/prisma/enums";
 
 // The words a fan types for a category. A query word that is one of them matches every event of that
-// category (as well as events that use the word), in both engines: PostgreSQL ORs the category into that
-// word's match (lib/search/postgres.ts), Typesense indexes these words with each event (document.ts).
+// category: PostgreSQL matches it as the category, or as a word of a title or performer
+// (lib/search/postgres.ts); Typesense indexes these words with each event (document.ts), so there the
+// word also matches the other searched fields, a venue's name among them.
 // Lower-case, accent-free, as queryTokens() writes words.
 export const CATEGORY_WORDS: Record<EventCategory, readonly string[]> = {
   CONCERT: ["concert", "concerts", "music", "gig", "gigs"],

@@ -31,15 +31,22 @@ type Match = { tsQuery: string | null; text: Prisma.Sql | null; windows: DateWin
 
 const wordsMatch = (tokens: string[]) => Prisma.sql`f."searchVector" @@ to_tsquery('simple', ${prefixTsQuery(tokens)})`;
 
-/** Every word must match; a category word ("comedy", "theater") also matches every event of its category. */
+/**
+ * Every word must match. A category word ("comedy", "theater") matches the events of its category, and
+ * those with the word in their title or performers (weight A) — not a theatre play at "Footlights Theatre
+ * & Comedy" or one whose description mentions comedy: "comedy" lists what the Comedy filter lists.
+ */
 function textFilter(tokens: string[]): Prisma.Sql | null {
   if (tokens.length === 0) return null;
   const plain = tokens.filter((t) => !categoryOfWord(t));
   const clauses = [
     ...(plain.length ? [wordsMatch(plain)] : []),
-    ...tokens
-      .filter((t) => categoryOfWord(t))
-      .map((t) => Prisma.sql`(${wordsMatch([t])} OR f.category = ${categoryOfWord(t)}::event_category)`),
+    ...tokens.flatMap((t) => {
+      const category = categoryOfWord(t);
+      if (!category) return [];
+      const inTitle = Prisma.sql`f."searchVector" @@ to_tsquery('simple', ${`${t}:*A`})`;
+      return [Prisma.sql`(f.category = ${category}::event_category OR ${inTitle})`];
+    }),
   ];
   return Prisma.join(clauses, " AND ");
 }

@@ -238,11 +238,12 @@ export function searchEngineContract(name: string, setup: () => Promise<Contract
     });
 
     describe("category and city words", () => {
-      it("finds every event of a category by its name, in either spelling, as well as events using the word", async () => {
+      it("finds every event of a category by its name, in either spelling, as the category filter does", async () => {
+        // Not the Chicago play whose description says "no comedy at all".
         const comedy = await search({ q: "comedy", pageSize: 50, now: ZONED_NOW });
-        expect(zoned(comedy)).toEqual(["chicagoComedy", "chicagoPlay", "newYorkComedy"]);
+        expect(zoned(comedy)).toEqual(["chicagoComedy", "newYorkComedy"]);
         const category = await search({ category: "COMEDY", pageSize: 50, now: ZONED_NOW });
-        expect(zoned(category)).toEqual(["chicagoComedy", "newYorkComedy"]);
+        expect(zoned(category)).toEqual(zoned(comedy));
         const theatres = [c.miserables!.id, z.chicagoPlay.id].sort();
         expect((await search({ q: "theater" })).items.map((i) => i.id).sort()).toEqual(theatres);
         expect((await search({ q: "theatre" })).items.map((i) => i.id).sort()).toEqual(theatres);
@@ -260,7 +261,7 @@ export function searchEngineContract(name: string, setup: () => Promise<Contract
           "chicagoTonight",
         ]);
         const comedyChicago = await search({ q: "comedy chicago", pageSize: 50, now: ZONED_NOW });
-        expect(zoned(comedyChicago)).toEqual(["chicagoComedy", "chicagoPlay"]);
+        expect(zoned(comedyChicago)).toEqual(["chicagoComedy"]);
       });
     });
 
