@@ -54,7 +54,7 @@ function textFilter(tokens: string[]): Prisma.Sql | null {
 const ALL_IN_PRICE = Prisma.raw(allInPriceSql("tt"));
 const INT32_MAX = 2_147_483_647;
 
-// Every search reads search_events (f: status, start, category, city, lowest price and a copy of the search
+// Every search reads search_events (f: status, start, category, city, time zone, lowest price and a copy of the search
 // vector of each event, kept by triggers; migration 20261201145001_search_events), and venues (v) only for
 // distance. A text match's category, city and price are in the row the GIN index leads to: no second
 // lookup per match, which had cost more than the match itself.
