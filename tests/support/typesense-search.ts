@@ -19,7 +19,9 @@ export const query = (overrides: Partial<SearchQuery> = {}): SearchQuery => ({
 });
 
 /** An indexed event as a search hit carries it (description, tags and category words are left out of hits). */
-export function indexedEvent(overrides: Partial<SearchDocument> = {}): Omit<SearchDocument, "description" | "tags" | "categoryWords"> {
+export function indexedEvent(
+  overrides: Partial<SearchDocument> = {},
+): Omit<SearchDocument, "description" | "tags" | "categoryWords"> {
   return {
     id: "evt_1",
     slug: "the-beatles-experience",
