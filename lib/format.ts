@@ -33,3 +33,25 @@ export function formatShortDate(
     time: part({ hour: "numeric", minute: "2-digit" }),
   };
 }
+
+/**
+ * "Fri, Jan 9 at 10:00 AM CST": when tickets go on sale, in the venue's time zone, with the year
+ * when it is not the current one there ("Fri, Jan 9, 2032 at …").
+ */
+export function formatOnSaleDate(date: Date, timeZone: string, now = new Date(), locale = "en-US"): string {
+  const year = (d: Date) => new Intl.DateTimeFormat(locale, { year: "numeric", timeZone }).format(d);
+  const day = new Intl.DateTimeFormat(locale, {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    ...(year(date) === year(now) ? {} : { year: "numeric" }),
+    timeZone,
+  }).format(date);
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
+  return `${day} at ${time}`;
+}

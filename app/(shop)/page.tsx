@@ -6,7 +6,8 @@ import { services } from "@/lib/services";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const events = await listUpcomingEvents(services().db, { limit: 24 });
+  const now = services().clock();
+  const events = await listUpcomingEvents(services().db, { limit: 24, now });
   return (
     <>
       <section className="mb-8 rounded-2xl bg-gradient-to-br from-brand-700 to-brand-900 px-6 py-10 text-white">
@@ -23,7 +24,7 @@ export default async function HomePage() {
       </section>
       <h2 className="mb-4 text-xl font-bold">Coming up</h2>
       {events.length ? (
-        <EventGrid events={events} />
+        <EventGrid events={events} now={now} />
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
           No upcoming events yet. Check back soon.

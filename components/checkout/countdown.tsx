@@ -23,7 +23,12 @@ export function Countdown({ until, label, expiredText }: { until: string; label:
       </span>
     );
   }
-  const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  // Hours once there is an hour or more (an on-sale countdown runs for up to a day): 23:59:59, not 1439:59.
+  const text =
+    seconds >= 3600
+      ? `${Math.floor(seconds / 3600)}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`
+      : `${Math.floor(seconds / 60)}:${pad(seconds % 60)}`;
   return (
     <span data-testid="countdown">
       <span className="sr-only" aria-live="polite">

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import type { EventCardData } from "@/lib/events/queries";
-import { formatMoney, formatShortDate } from "@/lib/format";
+import { formatMoney, formatOnSaleDate, formatShortDate } from "@/lib/format";
 import { EventArt } from "./event-art";
 
 type CardEvent = EventCardData & { highlightedTitle?: string };
 
-export function EventCard({ event }: { event: CardEvent }) {
+/** `now` is the request's time: whether tickets are on sale yet is decided once per page. */
+export function EventCard({ event, now }: { event: CardEvent; now: Date }) {
   const date = formatShortDate(event.startsAt, event.venue.timeZone);
+  const notYetOnSale = event.status === "PUBLISHED" && event.onSaleAt > now;
   return (
     <li className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md">
       <Link href={`/events/${event.slug}`} className="flex h-full flex-col">
@@ -32,6 +34,11 @@ export function EventCard({ event }: { event: CardEvent }) {
             </p>
             {event.status === "CANCELLED" ? (
               <p className="mt-1 text-sm font-semibold text-red-700">Cancelled</p>
+            ) : notYetOnSale ? (
+              // Not buyable yet: when it will be, instead of a price that looks like a buy button.
+              <p className="mt-1 text-sm font-semibold text-amber-800" data-testid="card-on-sale">
+                On sale {formatOnSaleDate(event.onSaleAt, event.venue.timeZone, now)}
+              </p>
             ) : event.fromPrice ? (
               <p className="mt-1 text-sm font-medium text-slate-800">
                 From {formatMoney(event.fromPrice.amountMinor, event.fromPrice.currency)}
@@ -44,11 +51,11 @@ export function EventCard({ event }: { event: CardEvent }) {
   );
 }
 
-export function EventGrid({ events }: { events: CardEvent[] }) {
+export function EventGrid({ events, now }: { events: CardEvent[]; now: Date }) {
   return (
     <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="event-grid">
       {events.map((event) => (
-        <EventCard key={event.id} event={event} />
+        <EventCard key={event.id} event={event} now={now} />
       ))}
     </ul>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Suspense, useEffect, useId, useRef, useState } from "react";
 
 type Suggestion = { kind: "event" | "performer" | "venue"; label: string; href: string };
 
@@ -32,12 +32,32 @@ function Highlighted({ label, query }: { label: string; query: string }) {
 
 /**
  * The header search: a plain GET form to /search (works without JavaScript),
- * enhanced with as-you-type suggestions in an ARIA combobox.
+ * enhanced with as-you-type suggestions in an ARIA combobox. On the results
+ * page it holds the query the results are for, so it can be refined.
  */
 export function SearchBox({ defaultValue }: { defaultValue?: string }) {
+  // The URL's query is known only at request time: statically rendered pages show the empty box until then.
+  return (
+    <Suspense fallback={<SearchField initial={defaultValue ?? ""} />}>
+      <SearchBoxForPage defaultValue={defaultValue} />
+    </Suspense>
+  );
+}
+
+function SearchBoxForPage({ defaultValue }: { defaultValue?: string }) {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const initial = pathname === "/search" ? (params.get("q") ?? "") : (defaultValue ?? "");
+  // A new search (or leaving the results) starts the field afresh; typing in between is kept.
+  return <SearchField key={`${pathname}?${initial}`} initial={initial} />;
+}
+
+function SearchField({ initial }: { initial: string }) {
   const router = useRouter();
   const listId = useId();
-  const [query, setQuery] = useState(defaultValue ?? "");
+  const [query, setQuery] = useState(initial);
+  // The results page's query is not being typed: no suggestions pop open until it is edited.
+  const [edited, setEdited] = useState(false);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
@@ -45,7 +65,7 @@ export function SearchBox({ defaultValue }: { defaultValue?: string }) {
 
   useEffect(() => {
     const q = query.trim();
-    if (q.length < 2) return;
+    if (!edited || q.length < 2) return;
     const ticket = ++latest.current;
     const timer = setTimeout(async () => {
       const response = await fetch(`/api/v1/search/suggest?q=${encodeURIComponent(q)}&limit=8`).catch(() => null);
@@ -57,7 +77,7 @@ export function SearchBox({ defaultValue }: { defaultValue?: string }) {
       setOpen(true);
     }, 150);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, edited]);
 
   const visible = open && query.trim().length >= 2 && suggestions.length > 0;
 
@@ -96,7 +116,10 @@ export function SearchBox({ defaultValue }: { defaultValue?: string }) {
         aria-activedescendant={visible && active >= 0 ? `${listId}-${active}` : undefined}
         autoComplete="off"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setEdited(true);
+        }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onFocus={() => setOpen(true)}

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Countdown } from "@/components/checkout/countdown";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, formatOnSaleDate } from "@/lib/format";
 import { GaPicker } from "./ga-picker";
 import { fetchTicketPanel } from "./panel-api";
 import { ReservedPicker, SeatMapPlaceholder } from "./reserved-picker";
@@ -16,7 +16,12 @@ type PanelProps = {
   /** From the cached page: names and prices to show at once (and without JavaScript). */
   shellTiers: readonly ShellTier[];
   holdMinutes: number;
+  /** The venue's time zone, in which the on-sale time is shown. */
+  timeZone: string;
 };
+
+/** A live countdown to the sale only in its last day; before that the date and time say more. */
+const COUNTDOWN_FROM_MS = 24 * 3_600_000;
 
 /** A timer longer than this (24.8 days) fires at once in browsers; farther transitions wait for a reload. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -29,7 +34,7 @@ type Loaded = { key: number; panel: TicketPanelData | null };
  * draws the state (not yet on sale, started, sold out) and the pickers. It reads again when
  * the sale opens or the event starts while the page is open.
  */
-export function TicketPanel({ slug, shellTiers, holdMinutes }: PanelProps) {
+export function TicketPanel({ slug, shellTiers, holdMinutes, timeZone }: PanelProps) {
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
@@ -64,7 +69,7 @@ export function TicketPanel({ slug, shellTiers, holdMinutes }: PanelProps) {
 
   return (
     <div className="flex flex-col gap-3" data-testid="ticket-panel" aria-busy={current === null}>
-      {panel && <SaleState panel={panel} />}
+      {panel && <SaleState panel={panel} timeZone={timeZone} />}
       <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="ticket-types">
         {panel
           ? panel.tiers.map((tier) => (
@@ -115,7 +120,7 @@ export function TicketPanel({ slug, shellTiers, holdMinutes }: PanelProps) {
   );
 }
 
-function SaleState({ panel }: { panel: TicketPanelData }) {
+function SaleState({ panel, timeZone }: { panel: TicketPanelData; timeZone: string }) {
   switch (panel.saleState) {
     case "cancelled":
       return (
@@ -127,9 +132,20 @@ function SaleState({ panel }: { panel: TicketPanelData }) {
       return <p className="rounded-lg bg-slate-100 px-3 py-2 font-medium">This event has already taken place.</p>;
     case "not-yet-on-sale":
       return (
-        <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900" data-testid="on-sale-countdown">
-          On sale {new Date(panel.onSaleAt).toUTCString().slice(0, 22)} UTC ·{" "}
-          <Countdown until={panel.onSaleAt} label="until tickets go on sale" expiredText="Tickets are on sale now" />
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900" data-testid="on-sale-notice">
+          <span className="font-semibold" data-testid="on-sale-date">
+            On sale {formatOnSaleDate(new Date(panel.onSaleAt), timeZone, new Date(panel.now))}
+          </span>
+          {new Date(panel.onSaleAt).getTime() - new Date(panel.now).getTime() <= COUNTDOWN_FROM_MS && (
+            <>
+              {" · "}
+              <Countdown
+                until={panel.onSaleAt}
+                label="until tickets go on sale"
+                expiredText="Tickets are on sale now"
+              />
+            </>
+          )}
         </p>
       );
     default:

@@ -13,6 +13,7 @@ const eventCardSelect = {
   category: true,
   status: true,
   startsAt: true,
+  onSaleAt: true,
   performers: true,
   venue: { select: { name: true, city: true, timeZone: true } },
   ticketTypes: { select: { priceMinor: true, feeMinor: true, currency: true } },
@@ -25,6 +26,8 @@ export type EventCardData = {
   category: string;
   status: EventStatus;
   startsAt: Date;
+  /** When tickets go on sale: a card shows "On sale <date>" until then, not a price to buy at. */
+  onSaleAt: Date;
   performers: string[];
   venue: { name: string; city: string; timeZone: string };
   /** The lowest all-in price (price + fees), in minor units, or null without ticket types. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import { allInPriceMinor } from "@/lib/money";
 import type { EventCategory } from "@/lib/generated/prisma/enums";
+import { CATEGORY_WORDS } from "./category-words";
 import { priceBandOf } from "./engine";
 
 /** One event as an external search index stores it (flat, denormalised). */
@@ -13,9 +14,13 @@ export type SearchDocument = {
   description: string;
   tags: string[];
   category: EventCategory;
+  /** The words a fan types for the category ("theatre", "theater"), matched like text. */
+  categoryWords: string[];
   status: "PUBLISHED" | "CANCELLED";
   /** Unix seconds. */
   startsAt: number;
+  /** Unix seconds; shown, not searched. */
+  onSaleAt: number;
   venueName: string;
   city: string;
   timeZone: string;
@@ -52,8 +57,10 @@ export async function searchDocumentFor(db: DbOrTx, eventId: string): Promise<Se
     description: event.description,
     tags: event.tags,
     category: event.category,
+    categoryWords: [...CATEGORY_WORDS[event.category]],
     status: event.status,
     startsAt: Math.floor(event.startsAt.getTime() / 1000),
+    onSaleAt: Math.floor(event.onSaleAt.getTime() / 1000),
     venueName: event.venue.name,
     city: event.venue.city,
     timeZone: event.venue.timeZone,

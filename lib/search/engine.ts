@@ -1,10 +1,14 @@
 import type { EventCategory } from "@/lib/generated/prisma/enums";
+import type { LocalDates } from "./local-dates";
 
 /** What a fan (or an integrator) asks the catalogue; parsed and bounded by lib/search/schemas.ts. */
 export type SearchQuery = {
   q?: string;
   city?: string;
   category?: EventCategory;
+  /** Calendar days ("today", "this weekend", from/to days), each event's in its venue's time zone. */
+  dates?: LocalDates;
+  /** Absolute bounds (an API date-time with an offset); `to` is exclusive. */
   from?: Date;
   to?: Date;
   /** All-in price bounds in minor units: an event matches when one of its ticket types lies within. */
@@ -13,6 +17,8 @@ export type SearchQuery = {
   near?: { lat: number; lng: number; radiusKm: number };
   /** Only events with tickets left. */
   availableOnly?: boolean;
+  /** The words as typed, without typo correction ("search instead for …"). */
+  exact?: boolean;
   /** Past events and cancelled ones too; by default only published, upcoming events. */
   includePast?: boolean;
   sort: "relevance" | "date" | "price";
@@ -28,6 +34,8 @@ export type SearchHit = {
   category: EventCategory;
   status: "PUBLISHED" | "CANCELLED";
   startsAt: Date;
+  /** When tickets go on sale ("On sale Fri, Jan 9" on a card until then). */
+  onSaleAt: Date;
   performers: string[];
   venue: { name: string; city: string; timeZone: string };
   /** The lowest all-in price, or null for an event without ticket types. */
@@ -49,6 +57,8 @@ export type SearchResult = {
   facets: SearchFacets;
   /** The corrected spelling the results are for, when the query was misspelled; never one that finds nothing. */
   didYouMean: string | null;
+  /** Whether the items are for didYouMean ("showing results for …") rather than only offering it. */
+  corrected: boolean;
 };
 
 export type Suggestion = { kind: "event" | "performer" | "venue"; label: string; href: string };

@@ -12,50 +12,49 @@ import {
   type SearchResult,
   type Suggestion,
 } from "./engine";
-import { bestCorrection, queryTokens } from "./query-text";
-
-// Shorter words match only whole: "a:*" would expand to most of the catalogue.
-const MIN_PREFIX = 3;
-
-type Correction = { tokens: string[]; corrected: boolean; unknown: boolean };
-
-/**
- * Looks every token up among the catalogue's words: known words (or prefixes
- * of them, for search-as-you-type) stay; misspelled ones become the nearest
- * known word by trigram distance and edit distance ("swfit" → "swift").
- */
-async function correctTokens(db: Db, tokens: string[]): Promise<Correction> {
-  if (tokens.length === 0) return { tokens, corrected: false, unknown: false };
-  const rows = await db.$queryRaw<{ token: string; known: boolean; candidates: string[] | null }[]>`
-    SELECT t.token,
-      EXISTS (
-        SELECT 1 FROM search_terms
-        WHERE kind = 'word' AND (term = t.token OR (length(t.token) >= ${MIN_PREFIX} AND term LIKE t.token || '%'))
-      ) AS known,
-      ARRAY(SELECT term FROM search_terms WHERE kind = 'word' ORDER BY term <-> t.token LIMIT 12) AS candidates
-    FROM unnest(${tokens}::text[]) WITH ORDINALITY AS t(token, position)
-    ORDER BY t.position`;
-  let corrected = false;
-  let unknown = false;
-  const result = rows.map((row) => {
-    if (row.known) return row.token;
-    const fix = bestCorrection(row.token, row.candidates ?? []);
-    if (fix) corrected = true;
-    else unknown = true;
-    return fix ?? row.token;
-  });
-  return { tokens: result, corrected, unknown };
-}
+import { categoryOfWord } from "./category-words";
+import type { DateWindow } from "./local-dates";
+import { correctQuery, MIN_PREFIX, publicNames } from "./postgres-correction";
+import { queryTokens } from "./query-text";
+import { dateWindowsOf } from "./time-zones";
 
 /** Every token must match; each as a prefix, so "colo" finds "colosseum" while typing. Tokens are [a-z0-9] only. */
 function prefixTsQuery(tokens: string[]): string {
   return tokens.map((t) => (t.length >= MIN_PREFIX ? `${t}:*` : t)).join(" & ");
 }
 
+/**
+ * What a search matches besides its filters: the words (every one must match; tsQuery also ranks and
+ * highlights), and the calendar windows of a date filter.
+ */
+type Match = { tsQuery: string | null; text: Prisma.Sql | null; windows: DateWindow[] | null };
+
+const wordsMatch = (tokens: string[]) => Prisma.sql`f."searchVector" @@ to_tsquery('simple', ${prefixTsQuery(tokens)})`;
+
+/**
+ * Every word must match. A category word ("comedy", "theater") matches the events of its category, and
+ * those with the word in their title or performers (weight A) — not a theatre play at "Footlights Theatre
+ * & Comedy" or one whose description mentions comedy: "comedy" lists what the Comedy filter lists.
+ */
+function textFilter(tokens: string[]): Prisma.Sql | null {
+  if (tokens.length === 0) return null;
+  const plain = tokens.filter((t) => !categoryOfWord(t));
+  const clauses = [
+    ...(plain.length ? [wordsMatch(plain)] : []),
+    ...tokens.flatMap((t) => {
+      const category = categoryOfWord(t);
+      if (!category) return [];
+      const inTitle = Prisma.sql`f."searchVector" @@ to_tsquery('simple', ${`${t}:*A`})`;
+      return [Prisma.sql`(f.category = ${category}::event_category OR ${inTitle})`];
+    }),
+  ];
+  return Prisma.join(clauses, " AND ");
+}
+
 const ALL_IN_PRICE = Prisma.raw(allInPriceSql("tt"));
 const INT32_MAX = 2_147_483_647;
 
-// Every search reads search_events (f: status, start, category, city, lowest price and a copy of the search
+// Every search reads search_events (f: status, start, category, city, time zone, lowest price and a copy of the search
 // vector of each event, kept by triggers; migration 20261201145001_search_events), and venues (v) only for
 // distance. A text match's category, city and price are in the row the GIN index leads to: no second
 // lookup per match, which had cost more than the match itself.
@@ -63,14 +62,27 @@ function sources(query: SearchQuery) {
   return Prisma.sql`search_events f${query.near ? Prisma.sql` JOIN venues v ON v.id = f."venueId"` : Prisma.empty}`;
 }
 
+/** Events starting in one of the windows, each in its venue's time zone; no windows, no events. */
+function windowsFilter(windows: DateWindow[]) {
+  if (windows.length === 0) return Prisma.sql`false`;
+  const each = windows.map(
+    (w) =>
+      Prisma.sql`(f."timeZone" IN (${Prisma.join(w.timeZones)}) AND f."startsAt" >= ${w.from}${
+        w.to ? Prisma.sql` AND f."startsAt" < ${w.to}` : Prisma.empty
+      })`,
+  );
+  return Prisma.sql`(${Prisma.join(each, " OR ")})`;
+}
+
 /** Visibility, text, dates, distance and availability: everything but the facets' own filters. */
-function baseFilters(query: SearchQuery, tsQuery: string | null) {
+function baseFilters(query: SearchQuery, { text, windows }: Match) {
   const where: Prisma.Sql[] = [];
   if (query.includePast) where.push(Prisma.sql`f.status IN ('PUBLISHED', 'CANCELLED')`);
   else where.push(Prisma.sql`f.status = 'PUBLISHED' AND f."startsAt" >= ${query.now}`);
-  if (tsQuery) where.push(Prisma.sql`f."searchVector" @@ to_tsquery('simple', ${tsQuery})`);
+  if (text) where.push(text);
   if (query.from) where.push(Prisma.sql`f."startsAt" >= ${query.from}`);
   if (query.to) where.push(Prisma.sql`f."startsAt" < ${query.to}`);
+  if (windows) where.push(windowsFilter(windows));
   if (query.near) {
     const { lat, lng, radiusKm } = query.near;
     // A latitude/longitude box the planner can estimate, then the exact haversine distance.
@@ -106,9 +118,9 @@ function facetFilters(query: SearchQuery) {
   };
 }
 
-function allFilters(query: SearchQuery, tsQuery: string | null) {
+function allFilters(query: SearchQuery, match: Match) {
   const own = Object.values(facetFilters(query)).filter((sql): sql is Prisma.Sql => sql !== null);
-  return Prisma.join([...baseFilters(query, tsQuery), ...own], " AND ");
+  return Prisma.join([...baseFilters(query, match), ...own], " AND ");
 }
 
 function orderBy(query: SearchQuery, tsQuery: string | null) {
@@ -132,6 +144,7 @@ type HitRow = {
   category: EventCategory;
   status: "PUBLISHED" | "CANCELLED";
   startsAt: Date;
+  onSaleAt: Date;
   performers: string[];
   venueName: string;
   city: string;
@@ -150,6 +163,7 @@ function toHit(row: HitRow): SearchHit {
     category: row.category,
     status: row.status,
     startsAt: row.startsAt,
+    onSaleAt: row.onSaleAt,
     performers: row.performers,
     venue: { name: row.venueName, city: row.city, timeZone: row.timeZone },
     fromPrice:
@@ -160,7 +174,8 @@ function toHit(row: HitRow): SearchHit {
 }
 
 /** The page of hits; prices, availability and highlights are worked out for its rows only. */
-function hitsPage(db: Db, query: SearchQuery, tsQuery: string | null) {
+function hitsPage(db: Db, query: SearchQuery, match: Match) {
+  const { tsQuery } = match;
   const rank =
     tsQuery && query.sort === "relevance"
       ? Prisma.sql`ts_rank_cd(f."searchVector", to_tsquery('simple', ${tsQuery}), 1)`
@@ -169,11 +184,11 @@ function hitsPage(db: Db, query: SearchQuery, tsQuery: string | null) {
     WITH page AS (
       SELECT f."eventId" AS id, f."startsAt", f."fromPriceMinor", ${rank} AS rank
       FROM ${sources(query)}
-      WHERE ${allFilters(query, tsQuery)}
+      WHERE ${allFilters(query, match)}
       ORDER BY ${orderBy(query, tsQuery)}
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
     )
-    SELECT p.id, e.slug, e.title, e.category, e.status, e."startsAt", e.performers,
+    SELECT p.id, e.slug, e.title, e.category, e.status, e."startsAt", e."onSaleAt", e.performers,
       v.name AS "venueName", v.city, v."timeZone",
       t."fromPriceMinor", t.currency, coalesce(t."soldOut", true) AS "soldOut",
       ${
@@ -199,7 +214,7 @@ function hitsPage(db: Db, query: SearchQuery, tsQuery: string | null) {
  * number of results its link leads to. The total is the selected category's count (all categories' when
  * none is selected): no separate count query.
  */
-async function facetsAndTotal(db: Db, query: SearchQuery, tsQuery: string | null) {
+async function facetsAndTotal(db: Db, query: SearchQuery, match: Match) {
   const own = facetFilters(query);
   const flag = (sql: Prisma.Sql | null) => (sql ? Prisma.sql`coalesce(${sql}, false)` : Prisma.sql`true`);
   const bands = Prisma.join(
@@ -218,7 +233,7 @@ async function facetsAndTotal(db: Db, query: SearchQuery, tsQuery: string | null
       SELECT f.category::text AS category, f.city, CASE ${bands} END AS band,
         ${flag(own.category)} AS in_category, ${flag(own.city)} AS in_city, ${flag(own.price)} AS in_price
       FROM ${sources(query)}
-      WHERE ${Prisma.join(baseFilters(query, tsQuery), " AND ")}
+      WHERE ${Prisma.join(baseFilters(query, match), " AND ")}
     ) m
     GROUP BY GROUPING SETS ((m.category), (m.city), (m.band))`;
   const pick = (facet: string): FacetCount[] =>
@@ -233,28 +248,6 @@ async function facetsAndTotal(db: Db, query: SearchQuery, tsQuery: string | null
   return { facets: { category, city: pick("city"), priceBand: pick("priceBand") }, total };
 }
 
-// Nearest names looked at before the public check, so a run of stale ones (events cancelled or
-// ended since the last prune) costs a bounded number of checks.
-const NAME_CANDIDATES_PER_SUGGESTION = 4;
-
-/**
- * Performer and venue names near what was typed, each still used by a published event that has not
- * started (marquee_search_term_public, an index lookup per name): a cancelled or ended event's names
- * disappear at once, not at the next prune.
- */
-function publicNames(db: Db, phrase: string, limit: number, now: Date) {
-  return db.$queryRaw<{ kind: "performer" | "venue"; label: string }[]>`
-    SELECT c.kind, c.label FROM (
-      SELECT kind, term, label, term <-> ${phrase} AS distance FROM search_terms
-      WHERE kind IN ('performer', 'venue') AND (term LIKE ${phrase} || '%' OR term LIKE '% ' || ${phrase} || '%' OR term % ${phrase})
-      ORDER BY distance
-      LIMIT ${limit * NAME_CANDIDATES_PER_SUGGESTION}
-    ) c
-    WHERE marquee_search_term_public(c.kind, c.term, ${now}::timestamp)
-    ORDER BY c.distance
-    LIMIT ${limit}`;
-}
-
 /**
  * PostgreSQL search: a weighted tsvector per event (kept by a trigger),
  * prefix matching, typo correction through the search_terms trigram index,
@@ -265,40 +258,59 @@ export function postgresSearch(db: Db): SearchEngine {
     kind: "postgres",
 
     async search(query): Promise<SearchResult> {
-      const correction = await correctTokens(db, queryTokens(query.q));
-      const tsQuery = correction.tokens.length ? prefixTsQuery(correction.tokens) : null;
-      const [rows, { facets, total: count }] = await Promise.all([
-        hitsPage(db, query, tsQuery),
-        facetsAndTotal(db, query, tsQuery),
+      const [correction, windows] = await Promise.all([correctQuery(db, query.q, query.now), dateWindowsOf(db, query)]);
+      const matchOf = (tokens: string[]): Match => ({
+        tsQuery: tokens.length ? prefixTsQuery(tokens) : null,
+        text: textFilter(tokens),
+        windows,
+      });
+      // "Search instead for" what was typed: no correction, but one offered when nothing matches.
+      const applied = correction.corrected && !query.exact;
+      const match = matchOf(applied ? correction.tokens : queryTokens(query.q));
+      const [rows, { facets, total }] = await Promise.all([
+        hitsPage(db, query, match),
+        facetsAndTotal(db, query, match),
       ]);
+      // Never a spelling that finds nothing: search_terms may still hold a word of an event that was
+      // cancelled or unpublished since the last prune, and offering it would reveal it.
+      const offer = correction.corrected && !correction.unknown;
+      const offered =
+        offer &&
+        (applied ? total > 0 : total === 0 && (await facetsAndTotal(db, query, matchOf(correction.tokens))).total > 0);
       return {
         items: rows.map(toHit),
-        total: count,
+        total,
         page: query.page,
         pageSize: query.pageSize,
         facets,
-        // Never a spelling that finds nothing: search_terms may still hold a word of an event that was
-        // cancelled or unpublished since the last prune, and offering it would reveal it.
-        didYouMean: correction.corrected && !correction.unknown && count > 0 ? correction.tokens.join(" ") : null,
+        didYouMean: offered ? correction.tokens.join(" ") : null,
+        corrected: offered && applied,
       };
     },
 
     async suggest(q, { limit, now }): Promise<Suggestion[]> {
-      const tokens = queryTokens(q);
-      if (tokens.length === 0) return [];
-      const correction = await correctTokens(db, tokens);
+      const correction = await correctQuery(db, q, now);
+      if (correction.tokens.length === 0) return [];
       const tsQuery = prefixTsQuery(correction.tokens);
-      const phrase = correction.tokens.join(" ");
       const [events, names] = await Promise.all([
         db.$queryRaw<{ slug: string; title: string }[]>`
           SELECT e.slug, e.title FROM events e
           WHERE e.status = 'PUBLISHED' AND e."startsAt" >= ${now} AND e."searchVector" @@ to_tsquery('simple', ${tsQuery})
           ORDER BY ts_rank_cd(e."searchVector", to_tsquery('simple', ${tsQuery}), 1) DESC, e."startsAt" ASC
           LIMIT ${limit}`,
-        publicNames(db, phrase, limit, now),
+        publicNames(db, correction.tokens.join(" "), limit, now),
       ]);
+      // Only names the same words find once typed out: each word starts a word of the name (a short one
+      // only as the last word, which is still being typed), not mere trigram neighbours.
+      const last = correction.tokens.length - 1;
+      const found = names.filter((n) => {
+        const words = queryTokens(n.term);
+        return correction.tokens.every((t, i) =>
+          words.some((w) => (t.length >= MIN_PREFIX || i === last ? w.startsWith(t) : w === t)),
+        );
+      });
       const suggestions: Suggestion[] = [
-        ...names.map((n) => ({ kind: n.kind, label: n.label, href: `/search?q=${encodeURIComponent(n.label)}` })),
+        ...found.map((n) => ({ kind: n.kind, label: n.label, href: `/search?q=${encodeURIComponent(n.label)}` })),
         ...events.map((e) => ({ kind: "event" as const, label: e.title, href: `/events/${e.slug}` })),
       ];
       return suggestions.slice(0, limit);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SearchQuery } from "./engine";
+import type { LocalDates } from "./local-dates";
 
 const flag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
 const money = z.coerce
@@ -7,7 +8,13 @@ const money = z.coerce
   .min(0)
   .max(1_000_000)
   .transform((major) => Math.round(major * 100));
-const day = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((value) => new Date(value));
+// A day ("2027-01-09") is the venue's calendar day; a date-time with an offset is one instant everywhere.
+const day = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const isDay = (value: string | undefined): value is string =>
+  value !== undefined && z.iso.date().safeParse(value).success;
+/** Two instants compare as instants; a day (a whole day, in any zone) compares by its date. */
+const endsBeforeItStarts = (from: string, to: string) =>
+  isDay(from) || isDay(to) ? from.slice(0, 10) > to.slice(0, 10) : new Date(from) > new Date(to);
 
 /**
  * The search query string of GET /api/v1/events and of /search. Free text is
@@ -40,11 +47,16 @@ export const searchParamsInput = z
       .optional(),
     radiusKm: z.coerce.number().min(1).max(500).optional(),
     available: flag.optional(),
+    /** "Search instead for" the words as typed, without typo correction. */
+    exact: flag.optional(),
     sort: z.enum(["relevance", "date", "price"]).default("relevance"),
     page: z.coerce.number().int().min(1).max(1_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
-  .refine((p) => !(p.from && p.to && p.from > p.to), { path: ["to"], message: "must not be before from" })
+  .refine((p) => !(p.from && p.to && endsBeforeItStarts(p.from, p.to)), {
+    path: ["to"],
+    message: "must not be before from",
+  })
   .refine((p) => !(p.minPrice !== undefined && p.maxPrice !== undefined && p.minPrice > p.maxPrice), {
     path: ["maxPrice"],
     message: "must not be below minPrice",
@@ -53,30 +65,33 @@ export const searchParamsInput = z
 
 export type SearchParams = z.infer<typeof searchParamsInput>;
 
-/** Start and end of "today", "this weekend" (Fri 18:00 – Mon 00:00) and "this month", in UTC. */
-export function rangeFor(when: "today" | "weekend" | "month", now: Date): { from: Date; to: Date } {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
-  if (when === "today") return { from: now, to: addDays(start, 1) };
-  if (when === "month") return { from: now, to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)) };
-  const dayOfWeek = start.getUTCDay(); // 0 Sunday … 6 Saturday
-  const friday = addDays(start, dayOfWeek === 0 ? -2 : 5 - dayOfWeek);
-  const fridayEvening = new Date(friday.getTime() + 18 * 3_600_000);
-  return { from: now > fridayEvening ? now : fridayEvening, to: addDays(friday, 3) };
+/** The calendar part of the filter (`when`, or from/to given as days), read in each venue's time zone. */
+function localDatesOf(params: SearchParams): LocalDates | undefined {
+  if (params.when) return { when: params.when };
+  const fromDay = isDay(params.from) ? params.from : undefined;
+  const toDay = isDay(params.to) ? params.to : undefined;
+  if (!fromDay && !toDay) return undefined;
+  return { ...(fromDay ? { fromDay } : {}), ...(toDay ? { toDay } : {}) };
 }
 
 export function toSearchQuery(params: SearchParams, now: Date): SearchQuery {
-  const range = params.when ? rangeFor(params.when, now) : { from: params.from, to: params.to };
+  const dates = localDatesOf(params);
+  const range = {
+    from: params.from && !isDay(params.from) ? new Date(params.from) : undefined,
+    to: params.to && !isDay(params.to) ? new Date(params.to) : undefined,
+  };
   return {
     ...(params.q ? { q: params.q } : {}),
     ...(params.city ? { city: params.city } : {}),
     ...(params.category ? { category: params.category } : {}),
+    ...(dates ? { dates } : {}),
     ...(range.from ? { from: range.from } : {}),
     ...(range.to ? { to: range.to } : {}),
     ...(params.minPrice !== undefined ? { minPriceMinor: params.minPrice } : {}),
     ...(params.maxPrice !== undefined ? { maxPriceMinor: params.maxPrice } : {}),
     ...(params.near ? { near: { lat: params.near[0], lng: params.near[1], radiusKm: params.radiusKm ?? 25 } } : {}),
     ...(params.available ? { availableOnly: true } : {}),
+    ...(params.exact ? { exact: true } : {}),
     sort: params.sort,
     page: params.page,
     pageSize: params.pageSize,

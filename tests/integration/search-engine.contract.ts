@@ -2,6 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import type { SearchEngine, SearchQuery } from "@/lib/search/engine";
 import { createSearchCatalogue, type SearchCatalogue } from "../support/search-catalogue";
+import {
+  createZonedCatalogue,
+  EU_DST_NOW,
+  US_DST_NOW,
+  ZONED_NOW,
+  type ZonedCatalogue,
+  type ZonedKey,
+} from "../support/zoned-catalogue";
 
 type ContractSetup = { engine: SearchEngine; db: Db; teardown: () => Promise<void> };
 
@@ -20,9 +28,14 @@ export function searchEngineContract(name: string, setup: () => Promise<Contract
     const keys = (result: { items: { id: string }[] }) =>
       result.items.map((item) => Object.keys(c).find((key) => c[key]!.id === item.id) ?? "other");
 
+    let z: ZonedCatalogue;
+    const zoned = (result: { items: { id: string }[] }) =>
+      result.items.map((item) => (Object.keys(z) as ZonedKey[]).find((key) => z[key].id === item.id) ?? "other").sort();
+
     beforeAll(async () => {
       context = await setup();
       c = await createSearchCatalogue(context.db, now);
+      z = await createZonedCatalogue(context.db);
     });
 
     afterAll(async () => {
@@ -181,6 +194,101 @@ export function searchEngineContract(name: string, setup: () => Promise<Contract
       expect(typo).toEqual(
         expect.arrayContaining([expect.objectContaining({ kind: "event", href: `/events/${c.spheres!.slug}` })]),
       );
+    });
+    describe("date filters in each venue's time zone (Chicago, New York, London, Berlin)", () => {
+      const dated = (dates: SearchQuery["dates"], at: Date) =>
+        search({ ...(dates ? { dates } : {}), now: at, sort: "date", pageSize: 50 });
+
+      it("takes today as each venue's day, around midnight UTC", async () => {
+        // 17:00 in Chicago, 18:00 in New York, 23:00 in London, already Wednesday in Berlin.
+        expect(zoned(await dated({ when: "today" }, ZONED_NOW))).toEqual([
+          "berlinTonight",
+          "chicagoTonight",
+          "newYorkTonight",
+        ]);
+      });
+
+      it("takes the weekend as Friday 18:00 to Monday 00:00 in each venue's zone", async () => {
+        expect(zoned(await dated({ when: "weekend" }, ZONED_NOW))).toEqual([
+          "berlinFridayEvening",
+          "chicagoFridayNight",
+          "chicagoSundayLate",
+        ]);
+      });
+
+      it("ends a weekend at local midnight across a daylight saving change", async () => {
+        expect(zoned(await dated({ when: "weekend" }, US_DST_NOW))).toEqual(["newYorkDstSunday"]);
+        expect(zoned(await dated({ when: "weekend" }, EU_DST_NOW))).toEqual(["londonDstSunday"]);
+      });
+
+      it("reads custom days, both included, in each venue's zone", async () => {
+        const wednesday = await dated({ fromDay: "2031-01-15", toDay: "2031-01-15" }, ZONED_NOW);
+        expect(zoned(wednesday)).toEqual(["berlinTonight", "chicagoTomorrow", "londonAfterMidnight"]);
+        const untilTuesday = await dated({ toDay: "2031-01-14" }, ZONED_NOW);
+        expect(zoned(untilTuesday)).toEqual(["chicagoTonight", "newYorkTonight"]);
+      });
+
+      it("takes this month up to the first of the next in each zone", async () => {
+        const january = zoned(await dated({ when: "month" }, ZONED_NOW));
+        // 1 February 02:00 UTC is 31 January in Chicago; 2 February 01:00 UTC is 1 February in New York.
+        expect(january).toContain("chicagoComedy");
+        expect(january).not.toContain("newYorkComedy");
+        expect(january).not.toContain("londonDstSunday");
+      });
+    });
+
+    describe("category and city words", () => {
+      it("finds every event of a category by its name, in either spelling, as the category filter does", async () => {
+        // Not the Chicago play whose description says "no comedy at all".
+        const comedy = await search({ q: "comedy", pageSize: 50, now: ZONED_NOW });
+        expect(zoned(comedy)).toEqual(["chicagoComedy", "newYorkComedy"]);
+        const category = await search({ category: "COMEDY", pageSize: 50, now: ZONED_NOW });
+        expect(zoned(category)).toEqual(zoned(comedy));
+        const theatres = [c.miserables!.id, z.chicagoPlay.id].sort();
+        expect((await search({ q: "theater" })).items.map((i) => i.id).sort()).toEqual(theatres);
+        expect((await search({ q: "theatre" })).items.map((i) => i.id).sort()).toEqual(theatres);
+        expect(zoned(await search({ q: "comdy", pageSize: 50, now: ZONED_NOW }))).toEqual(zoned(comedy));
+      });
+
+      it("finds every event in a city by its name, alone or with other words", async () => {
+        const chicago = await search({ q: "chicago", pageSize: 50, now: ZONED_NOW });
+        expect(zoned(chicago)).toEqual([
+          "chicagoComedy",
+          "chicagoFridayNight",
+          "chicagoPlay",
+          "chicagoSundayLate",
+          "chicagoTomorrow",
+          "chicagoTonight",
+        ]);
+        const comedyChicago = await search({ q: "comedy chicago", pageSize: 50, now: ZONED_NOW });
+        expect(zoned(comedyChicago)).toEqual(["chicagoComedy"]);
+      });
+    });
+
+    describe("one typo correction for search and suggestions", () => {
+      it("finds what the suggestions offer for a misspelled name, and says so", async () => {
+        const engine = getEngine();
+        const suggestions = await engine.suggest("luna marqz", { limit: 8, now });
+        expect(suggestions).toEqual(
+          expect.arrayContaining([expect.objectContaining({ kind: "performer", label: "Luna Marquez" })]),
+        );
+        const result = await search({ q: "luna marqz" });
+        expect(result.items.map((i) => i.id)).toEqual([z.lunaMarquez.id]);
+        expect(result).toMatchObject({ didYouMean: "luna marquez", corrected: true });
+      });
+
+      it("searches the words as typed when asked, and offers the correction when they find nothing", async () => {
+        const exact = await search({ q: "luna marqz", exact: true });
+        expect(exact).toMatchObject({ total: 0, didYouMean: "luna marquez", corrected: false });
+        expect(await search({ q: "luna marquez", exact: true })).toMatchObject({ total: 1, didYouMean: null });
+      });
+
+      it("offers only names that the same words find", async () => {
+        for (const suggestion of await getEngine().suggest("marq", { limit: 8, now })) {
+          if (suggestion.kind === "event") continue;
+          expect((await search({ q: suggestion.label })).total).toBeGreaterThan(0);
+        }
+      });
     });
   });
 }

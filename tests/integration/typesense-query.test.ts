@@ -6,7 +6,7 @@ import { typesenseSearch } from "@/lib/search/typesense";
 import { searchResponse, type FakeTypesense } from "../support/fake-typesense";
 import { NOW_S, query, SEARCH_PATH, searches, startTypesenseEngine } from "../support/typesense-search";
 
-const QUERY_BY = "title,performers,venueName,city,description,tags";
+const QUERY_BY = "title,performers,venueName,city,description,tags,categoryWords";
 const FACET_BY = "category,city,priceBand";
 
 /**
@@ -120,8 +120,8 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
         // Typesense's phrase quotes and exclusion minus are not what a fan means.
         q: "Beatles  tribute  live",
         query_by: QUERY_BY,
-        query_by_weights: "8,8,4,4,1,1",
-        prefix: "true,true,true,true,false,true",
+        query_by_weights: "8,8,4,4,1,1,2",
+        prefix: "true,true,true,true,false,true,false",
         num_typos: "2",
         typo_tokens_threshold: "1",
       };
@@ -137,7 +137,7 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
         sort_by: "_text_match:desc,startsAt:asc",
         page: "2",
         per_page: "20",
-        exclude_fields: "description,tags",
+        exclude_fields: "description,tags,categoryWords",
         highlight_fields: "title",
         highlight_full_fields: "title",
         highlight_start_tag: "\uE000",

@@ -103,6 +103,7 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
             category: "CONCERT",
             status: "PUBLISHED",
             startsAt: new Date((NOW_S + 86_400) * 1000),
+            onSaleAt: new Date((NOW_S - 86_400) * 1000),
             performers: ["Beatles Tribute Band"],
             venue: { name: "Beacon Theatre", city: "New York", timeZone: "America/New_York" },
             fromPrice: { amountMinor: 2_800, currency: "USD" },
@@ -116,6 +117,7 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
             category: "THEATRE",
             status: "CANCELLED",
             startsAt: new Date((NOW_S + 86_400) * 1000),
+            onSaleAt: new Date((NOW_S - 86_400) * 1000),
             performers: ["Beatles Tribute Band"],
             venue: { name: "Beacon Theatre", city: "New York", timeZone: "America/New_York" },
             fromPrice: null,
@@ -141,6 +143,7 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
           ],
         },
         didYouMean: null,
+        corrected: false,
       });
     });
 

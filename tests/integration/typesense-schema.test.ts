@@ -24,8 +24,10 @@ describe("collectionSchema", () => {
     expect(field("startsAt")).toMatchObject({ type: "int64", sort: true });
     expect(field("performers")).toMatchObject({ type: "string[]" });
     expect(field("available")).toMatchObject({ type: "bool" });
+    // Date filters are ranges per venue time zone; category words are matched like text.
+    expect(field("timeZone")).toEqual({ name: "timeZone", type: "string" });
+    expect(field("categoryWords")).toMatchObject({ type: "string[]" });
     // Stored for display only: Typesense wants those optional.
-    for (const name of ["slug", "timeZone", "currency"])
-      expect(field(name)).toMatchObject({ index: false, optional: true });
+    for (const name of ["slug", "currency"]) expect(field(name)).toMatchObject({ index: false, optional: true });
   });
 });

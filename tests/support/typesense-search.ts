@@ -18,8 +18,10 @@ export const query = (overrides: Partial<SearchQuery> = {}): SearchQuery => ({
   ...overrides,
 });
 
-/** An indexed event as a search hit carries it (description and tags are left out of hits). */
-export function indexedEvent(overrides: Partial<SearchDocument> = {}): Omit<SearchDocument, "description" | "tags"> {
+/** An indexed event as a search hit carries it (description, tags and category words are left out of hits). */
+export function indexedEvent(
+  overrides: Partial<SearchDocument> = {},
+): Omit<SearchDocument, "description" | "tags" | "categoryWords"> {
   return {
     id: "evt_1",
     slug: "the-beatles-experience",
@@ -28,6 +30,7 @@ export function indexedEvent(overrides: Partial<SearchDocument> = {}): Omit<Sear
     category: "CONCERT",
     status: "PUBLISHED",
     startsAt: NOW_S + 86_400,
+    onSaleAt: NOW_S - 86_400,
     venueName: "Beacon Theatre",
     city: "New York",
     timeZone: "America/New_York",

@@ -14,7 +14,9 @@ const shellTiers = [
 
 describe("the ticket panel before its live read", () => {
   it("shows the shell's tiers and a loading placeholder for a seat map, and no seat", () => {
-    const html = renderToStaticMarkup(createElement(TicketPanel, { slug: "arena", shellTiers, holdMinutes: 10 }));
+    const html = renderToStaticMarkup(
+      createElement(TicketPanel, { slug: "arena", shellTiers, holdMinutes: 10, timeZone: "America/New_York" }),
+    );
     for (const text of ["Floor", "$144.50", "Upper Bowl", "$45.00", "Holds last 10 minutes", "Loading the seat map…"]) {
       expect(html).toContain(text);
     }
@@ -25,7 +27,9 @@ describe("the ticket panel before its live read", () => {
 
   it("says it is checking tickets for general admission, without a map placeholder", () => {
     const ga = [{ name: "Standing", kind: "GENERAL_ADMISSION", allInPriceMinor: 3000, currency: "USD" }];
-    const html = renderToStaticMarkup(createElement(TicketPanel, { slug: "club", shellTiers: ga, holdMinutes: 10 }));
+    const html = renderToStaticMarkup(
+      createElement(TicketPanel, { slug: "club", shellTiers: ga, holdMinutes: 10, timeZone: "America/New_York" }),
+    );
     expect(html).toContain("Checking which tickets are left…");
     expect(html).not.toContain("seat-map-placeholder");
   });

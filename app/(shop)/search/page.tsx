@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EventGrid } from "@/components/events/event-card";
 import { FilterBar, hrefWith, type UrlParams } from "@/components/search/filter-bar";
 import { services } from "@/lib/services";
+import type { SearchResult } from "@/lib/search/engine";
 import { searchParamsInput, toSearchQuery } from "@/lib/search/schemas";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +24,34 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title: q ? `“${q.slice(0, 60)}” — events` : "Find events" };
 }
 
+/**
+ * "Showing results for luna marquez — search instead for luna marqz" when the results are for a
+ * correction; "Did you mean luna marquez?" when the words as typed were searched and found nothing.
+ */
+function Correction({ url, typed, result }: { url: UrlParams; typed: string; result: SearchResult }) {
+  const link = "font-semibold text-brand-700 underline";
+  if (!result.didYouMean) return null;
+  if (!result.corrected) {
+    return (
+      <p className="mt-1" data-testid="did-you-mean">
+        Did you mean{" "}
+        <Link href={hrefWith(url, { q: result.didYouMean, exact: undefined })} className={link}>
+          {result.didYouMean}
+        </Link>
+        ?
+      </p>
+    );
+  }
+  return (
+    <p className="mt-1" data-testid="showing-results-for">
+      Showing results for <strong>{result.didYouMean}</strong> — search instead for{" "}
+      <Link href={hrefWith(url, { q: typed, exact: "1" })} className={link}>
+        {typed}
+      </Link>
+    </p>
+  );
+}
+
 export default async function SearchPage({ searchParams }: Props) {
   const url = firstValues(await searchParams);
   const parsed = searchParamsInput.safeParse(url);
@@ -40,7 +69,8 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
   const params = parsed.data;
-  const result = await services().search.search(toSearchQuery(params, services().clock()));
+  const now = services().clock();
+  const result = await services().search.search(toSearchQuery(params, now));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   return (
@@ -51,18 +81,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <p className="text-slate-600" aria-live="polite" data-testid="result-count">
             {result.total} {result.total === 1 ? "event" : "events"}
           </p>
-          {result.didYouMean && (
-            <p className="mt-1">
-              Showing results for{" "}
-              <Link
-                href={hrefWith(url, { q: result.didYouMean })}
-                className="font-semibold text-brand-700 underline"
-                data-testid="did-you-mean"
-              >
-                {result.didYouMean}
-              </Link>
-            </p>
-          )}
+          {result.didYouMean && <Correction url={url} typed={params.q ?? ""} result={result} />}
         </div>
         <form action="/search" className="flex items-center gap-2 text-sm">
           {Object.entries(url)
@@ -90,7 +109,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <FilterBar params={params} url={url} facets={result.facets} />
 
       {result.items.length ? (
-        <EventGrid events={result.items} />
+        <EventGrid events={result.items} now={now} />
       ) : (
         <div className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700">
           <p className="font-semibold">Nothing matches that yet.</p>

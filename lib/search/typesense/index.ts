@@ -5,6 +5,7 @@ import type { SearchEngine, SearchResult, Suggestion } from "../engine";
 import { createClient, DEFAULT_ALIAS, type TypesenseOptions } from "./client";
 import { FACET_FIELDS, facetParams, filterClauses, filtersFor, hitsParams, queryText, suggestParams } from "./query";
 import { facetsOf, suggestionsFrom, toHit } from "./results";
+import { dateWindowsOf } from "../time-zones";
 
 export type { TypesenseOptions } from "./client";
 export { reindexAll, type ReindexOptions, type ReindexResult } from "./reindex";
@@ -21,7 +22,7 @@ export function typesenseSearch(options: TypesenseOptions): SearchEngine {
 
     async search(query): Promise<SearchResult> {
       const text = queryText(query.q);
-      const filters = filtersFor(query);
+      const filters = filtersFor(query, await dateWindowsOf(options.db, query));
       // Each facet's counts apply the other facets' filters but not its own (as the PostgreSQL engine's
       // do). A facet with no filter selected is counted by the search for hits; each selected one takes
       // a search of its own, without its filter.
@@ -37,7 +38,9 @@ export function typesenseSearch(options: TypesenseOptions): SearchEngine {
         page: query.page,
         pageSize: query.pageSize,
         facets: facetsOf([response, ...facetResponses]),
+        // Typesense corrects typos itself, in search and suggestions alike, and does not say how.
         didYouMean: null,
+        corrected: false,
       };
     },
 

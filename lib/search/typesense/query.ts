@@ -2,6 +2,7 @@ import type { SearchParams } from "typesense";
 import { AppError } from "@/lib/errors";
 import type { SearchDocument } from "../document";
 import type { SearchQuery } from "../engine";
+import type { DateWindow } from "../local-dates";
 import { MARK_END, MARK_START } from "./highlight";
 
 // Building Typesense search parameters from a SearchQuery.
@@ -31,6 +32,8 @@ const QUERY_FIELDS = [
   { field: "city", weight: 4, prefix: true },
   { field: "description", weight: 1, prefix: false },
   { field: "tags", weight: 1, prefix: true },
+  // "comedy" or "theater" finds every event of the category (lib/search/category-words.ts).
+  { field: "categoryWords", weight: 2, prefix: false },
 ] as const satisfies readonly { field: keyof SearchDocument; weight: number; prefix: boolean }[];
 
 const SUGGEST_FIELDS = [
@@ -109,6 +112,20 @@ function priceFilter(query: SearchQuery): string | undefined {
   return `minPriceMinor:[${low}..${high}]`;
 }
 
+/**
+ * A calendar filter: per window, events in its zones starting within its range, each zone's "today" or
+ * weekend being its own. A value list of zones in backticks, as stringFilter quotes single values.
+ */
+function windowsFilter(windows: DateWindow[]): string {
+  if (windows.length === 0) return MATCH_NOTHING;
+  const each = windows.map((w) => {
+    const zones = w.timeZones.map((zone) => `\`${zone.replaceAll("`", "")}\``).join(",");
+    const to = w.to ? ` && startsAt:<${seconds(w.to, Math.ceil)}` : "";
+    return `(timeZone:=[${zones}] && startsAt:>=${seconds(w.from, Math.ceil)}${to})`;
+  });
+  return `(${each.join(" || ")})`;
+}
+
 type Filters = {
   /** Visibility, dates, distance and availability: what every facet count is taken within. */
   base: string[];
@@ -125,7 +142,8 @@ export function filterClauses(filters: Filters, except?: FacetField): string[] {
   return [...filters.base, ...faceted];
 }
 
-export function filtersFor(query: SearchQuery): Filters {
+/** The filters of a query; `windows` are its calendar filter's (lib/search/time-zones.ts), null without one. */
+export function filtersFor(query: SearchQuery, windows: DateWindow[] | null = null): Filters {
   const base: string[] = [];
   const lowerBounds = [query.includePast ? null : query.now, query.from ?? null].filter((d): d is Date => d !== null);
   if (!query.includePast) base.push("status:=PUBLISHED");
@@ -135,6 +153,7 @@ export function filtersFor(query: SearchQuery): Filters {
   }
   // `to` is exclusive, as in the PostgreSQL engine.
   if (query.to) base.push(`startsAt:<${seconds(query.to, Math.ceil)}`);
+  if (windows) base.push(windowsFilter(windows));
   if (query.near) base.push(geoFilter(query.near));
   if (query.availableOnly) base.push("available:=true");
 
@@ -177,7 +196,7 @@ export function hitsParams(query: SearchQuery, text: string, filters: string[], 
     sort_by: sortFor(query, text),
     page: Math.max(1, Math.floor(query.page)),
     per_page: clamp(Math.floor(query.pageSize), 1, MAX_PER_PAGE),
-    exclude_fields: "description,tags",
+    exclude_fields: "description,tags,categoryWords",
     highlight_fields: "title",
     highlight_full_fields: "title",
     highlight_start_tag: MARK_START,

@@ -3,7 +3,7 @@ import type { SearchDocument } from "../document";
 import type { FacetCount, SearchFacets, SearchHit, Suggestion } from "../engine";
 import { highlightedTitleOf, matchesOf, type Hit } from "./highlight";
 
-type HitDocument = Omit<SearchDocument, "description" | "tags">;
+type HitDocument = Omit<SearchDocument, "description" | "tags" | "categoryWords">;
 
 /** The document carries no "has ticket types" flag: both prices are 0 exactly when it has none (or only free ones). */
 function fromPriceOf(document: HitDocument): SearchHit["fromPrice"] {
@@ -20,6 +20,7 @@ export function toHit(hit: Hit): SearchHit {
     category: document.category,
     status: document.status,
     startsAt: new Date(document.startsAt * 1000),
+    onSaleAt: new Date(document.onSaleAt * 1000),
     performers: document.performers,
     venue: { name: document.venueName, city: document.city, timeZone: document.timeZone },
     fromPrice: fromPriceOf(document),

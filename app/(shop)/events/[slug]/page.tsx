@@ -86,7 +86,12 @@ export default async function EventPage({ params }: Props) {
               </p>
             </noscript>
             <div className="mt-2">
-              <TicketPanel slug={event.slug} shellTiers={event.ticketTypes} holdMinutes={event.holdMinutes} />
+              <TicketPanel
+                slug={event.slug}
+                shellTiers={event.ticketTypes}
+                holdMinutes={event.holdMinutes}
+                timeZone={event.venue.timeZone}
+              />
             </div>
           </>
         )}
