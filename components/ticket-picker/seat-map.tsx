@@ -295,7 +295,8 @@ export function SeatMap({
               tabStopId={tabStop?.section === section.name ? tabStop.id : null}
             />
           ))}
-          <SectionLabels labels={labels} fontSize={view.width / 45} />
+          {/* A section on its own is named by the heading above it; its label would sit on its seats. */}
+          {frame === "venue" && <SectionLabels labels={labels} fontSize={view.width / 45} />}
           <SelectionMarks marks={marks} />
           {focusVisible && tabStop && <FocusMark mark={markFor(tabStop)} />}
           {boxing.box && (
