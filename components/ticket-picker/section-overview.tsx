@@ -2,7 +2,7 @@
 
 import { memo, type MouseEvent } from "react";
 import { clientToMap, type ViewBox } from "./seat-map-geometry";
-import { UNAVAILABLE_COLOR, plural, type TierStyle } from "./seat-map-labels";
+import { UNAVAILABLE_COLOR, type TierStyle } from "./seat-map-labels";
 import { Stage } from "./seat-map-parts";
 import { sectionAt, type SectionSummary } from "./seat-map-sections";
 import { TAP_TARGET_PX } from "./seat-map-targets";
@@ -28,45 +28,74 @@ export function SectionOverview({ sections, styles, layout, onChoose }: Overview
         Choose a section
       </h3>
       <OverviewMap sections={sections} styles={styles} layout={layout} onChoose={onChoose} />
-      <ul className="grid grid-cols-2 gap-2" aria-labelledby="section-overview-heading">
-        {sections.map((section) => (
-          <li key={section.name}>
-            <SectionButton section={section} styles={styles} onChoose={onChoose} />
-          </li>
-        ))}
-      </ul>
+      {priceGroups(sections, styles).map((group) => (
+        <section key={group.key} aria-label={`${group.name} ${group.price}`} className="flex flex-col gap-1.5">
+          <h4 className="flex items-center gap-2 text-sm font-semibold text-slate-900">
+            <span aria-hidden="true" className="h-3 w-3 rounded-sm" style={{ backgroundColor: group.color }} />
+            {group.name} · {group.price}
+          </h4>
+          <ul className="grid grid-cols-3 gap-2">
+            {group.sections.map((section) => (
+              <li key={section.name}>
+                <SectionButton section={section} group={group} onChoose={onChoose} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }
 
+type PriceGroup = { key: string; name: string; price: string; color: string; sections: SectionSummary[] };
+
+/** Sections that sell the same tiers, together under their price: how a fan compares them. */
+function priceGroups(sections: readonly SectionSummary[], styles: ReadonlyMap<string, TierStyle>): PriceGroup[] {
+  const groups = new Map<string, PriceGroup>();
+  for (const section of sections) {
+    const key = section.tierIds.join(" ");
+    const group = groups.get(key);
+    if (group) {
+      group.sections.push(section);
+      continue;
+    }
+    groups.set(key, {
+      key,
+      name: section.tierIds.map((id) => styles.get(id)?.name ?? "").join(", "),
+      price: section.price,
+      color: styles.get(section.tierIds[0] ?? "")?.color ?? UNAVAILABLE_COLOR,
+      sections: [section],
+    });
+  }
+  return [...groups.values()];
+}
+
 function SectionButton({
   section,
-  styles,
+  group,
   onChoose,
 }: {
   section: SectionSummary;
-  styles: ReadonlyMap<string, TierStyle>;
+  group: PriceGroup;
   onChoose: (section: string) => void;
 }) {
   const soldOut = section.available === 0;
-  const tierNames = section.tierIds.map((id) => styles.get(id)?.name).filter(Boolean);
-  const color = styles.get(section.tierIds[0] ?? "")?.color;
   return (
     <button
       type="button"
       data-section={section.name}
       disabled={soldOut}
       onClick={() => onChoose(section.name)}
-      className="flex min-h-11 w-full flex-col items-start rounded-lg border border-slate-300 border-l-4 bg-white px-3 py-2 text-left hover:bg-slate-50 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500"
-      style={soldOut ? undefined : { borderLeftColor: color }}
+      className="flex min-h-11 w-full flex-col items-start rounded-lg border border-l-4 border-slate-300 bg-white px-2.5 py-1.5 text-left hover:bg-slate-50 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500"
+      style={soldOut ? undefined : { borderLeftColor: group.color }}
     >
-      <span className="font-semibold">Section {section.name}</span>
-      <span className="text-sm">
-        {tierNames.join(", ")} · {section.price}
+      <span className="font-semibold">
+        <span className="sr-only">Section </span>
+        {section.name}
+        {/* Said, not shown: the group's heading shows them once for all its sections. */}
+        <span className="sr-only">{`, ${group.name} ${section.price}, `}</span>
       </span>
-      <span className="text-sm text-slate-600">
-        {soldOut ? "Sold out" : `${section.available} ${plural(section.available, "seat")} left`}
-      </span>
+      <span className="text-xs text-slate-600">{soldOut ? "Sold out" : `${section.available} left`}</span>
     </button>
   );
 }

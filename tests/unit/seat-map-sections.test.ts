@@ -100,7 +100,10 @@ describe("the phone's first view", () => {
     expect(html.match(/<polygon/g)).toHaveLength(24);
     expect(html.match(/<button/g)).toHaveLength(24);
     expect(html).toContain("Choose a section");
-    expect(html).toMatch(/Section 105<\/span><span[^>]*>Lower Bowl · \$89\.00<\/span><span[^>]*>\d+ seats left/);
+    const buttons = [...html.matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+    expect(buttons).toContainEqual(expect.stringMatching(/^Section 105, Lower Bowl \$89\.00, \d+ left$/));
+    // Grouped under their tier and all-in price, as a fan compares them.
+    expect(html).toContain("Lower Bowl · $89.00</h4>");
     // A sold-out section is shown but can't be chosen.
     expect(html).toMatch(/<button[^>]*data-section="210"[^>]*disabled=""/);
   });
