@@ -84,17 +84,14 @@ function SectionButton({
     <button
       type="button"
       data-section={section.name}
+      // The group's heading shows the tier and price once; the name says them for each section.
+      aria-label={`Section ${section.name}, ${group.name} ${section.price}, ${soldOut ? "sold out" : `${section.available} left`}`}
       disabled={soldOut}
       onClick={() => onChoose(section.name)}
       className="flex min-h-11 w-full flex-col items-start rounded-lg border border-l-4 border-slate-300 bg-white px-2.5 py-1.5 text-left hover:bg-slate-50 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500"
       style={soldOut ? undefined : { borderLeftColor: group.color }}
     >
-      <span className="font-semibold">
-        <span className="sr-only">Section </span>
-        {section.name}
-        {/* Said, not shown: the group's heading shows them once for all its sections. */}
-        <span className="sr-only">{`, ${group.name} ${section.price}, `}</span>
-      </span>
+      <span className="font-semibold">{section.name}</span>
       <span className="text-xs text-slate-600">{soldOut ? "Sold out" : `${section.available} left`}</span>
     </button>
   );
