@@ -7,8 +7,10 @@ import { BestAvailableForm } from "./best-available-form";
 import { SeatMap } from "./seat-map";
 import { plural, seatName } from "./seat-map-labels";
 import { SelectionSummary } from "./selection-summary";
+import { PhoneSeatMap } from "./phone-seat-map";
 import { HoldAlert, listOf, primaryButtonClass } from "./ticket-ui";
 import type { SeatMapSeat, TicketTier } from "./types";
+import { useCompactScreen } from "./use-compact-screen";
 import { useHold } from "./use-hold";
 import { useLiveSeats } from "./use-live-seats";
 import { useSeatGeometry, type GeometryState } from "./use-seat-geometry";
@@ -57,6 +59,7 @@ export function ReservedPicker({
   perOrderLimit,
 }: ReservedPickerProps) {
   const hold = useHold(eventId);
+  const compact = useCompactScreen();
   const geometry = useSeatGeometry(geometryUrl);
   const seats = useMemo(
     () => mapSeats(geometry.state, tiers, initialUnavailable),
@@ -125,7 +128,16 @@ export function ReservedPicker({
   const count = selected.length;
   return (
     <div className="flex flex-col gap-4">
-      {geometry.state.status === "ready" ? (
+      {geometry.state.status === "ready" && compact ? (
+        // A phone draws sections first and one section's seats at a time: far fewer elements, and seats a finger can hit.
+        <PhoneSeatMap
+          seats={liveSeats}
+          tiers={tiers}
+          selectedIds={selected}
+          onToggle={toggle}
+          maxSelectable={perOrderLimit}
+        />
+      ) : geometry.state.status === "ready" ? (
         <SeatMap
           seats={liveSeats}
           tiers={tiers}

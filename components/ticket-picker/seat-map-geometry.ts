@@ -127,19 +127,25 @@ export function viewCenter(view: ViewBox): Point {
   return { x: view.x + view.width / 2, y: view.y + view.height / 2 };
 }
 
-export function panBy(view: ViewBox, dx: number, dy: number, bounds: ViewBox): ViewBox {
-  return clampView({ ...view, x: view.x + dx, y: view.y + dy }, bounds);
+export function panBy(view: ViewBox, dx: number, dy: number, bounds: ViewBox, minWidth = MIN_VIEW_WIDTH): ViewBox {
+  return clampView({ ...view, x: view.x + dx, y: view.y + dy }, bounds, minWidth);
 }
 
 /** Leaves the view alone when the point is comfortably inside it, otherwise centres on the point. */
-export function revealPoint(view: ViewBox, point: Point, margin: number, bounds: ViewBox): ViewBox {
+export function revealPoint(
+  view: ViewBox,
+  point: Point,
+  margin: number,
+  bounds: ViewBox,
+  minWidth = MIN_VIEW_WIDTH,
+): ViewBox {
   const inside =
     point.x >= view.x + margin &&
     point.x <= view.x + view.width - margin &&
     point.y >= view.y + margin &&
     point.y <= view.y + view.height - margin;
   if (inside) return view;
-  return clampView({ ...view, x: point.x - view.width / 2, y: point.y - view.height / 2 }, bounds);
+  return clampView({ ...view, x: point.x - view.width / 2, y: point.y - view.height / 2 }, bounds, minWidth);
 }
 
 /** Converts a pointer position to map units; the SVG keeps the viewBox's aspect ratio, so this is linear. */

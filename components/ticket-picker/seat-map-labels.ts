@@ -58,9 +58,10 @@ export function seatName(seat: Pick<SeatMapSeat, "section" | "row" | "number">):
   return `Section ${seat.section}, Row ${seat.row}, Seat ${seat.number}`;
 }
 
-/** "Section 104, Row C, Seat 7, $144.50, available" */
-export function seatLabel(seat: SeatMapSeat, price: string | undefined): string {
-  return [seatName(seat), price, statusWord(seat.status)].filter(Boolean).join(", ");
+/** "Section 104, Row C, Seat 7, $144.50, available" ("…, selected" once the fan has picked it). */
+export function seatLabel(seat: SeatMapSeat, price: string | undefined, selected = false): string {
+  const state = selected && seat.status === "AVAILABLE" ? "selected" : statusWord(seat.status);
+  return [seatName(seat), price, state].filter(Boolean).join(", ");
 }
 
 const ACCESSIBILITY_WORDS = { wheelchair: "wheelchair space", companion: "companion seat" } as const;

@@ -73,7 +73,9 @@ function Section({ name, seats, mode, styles, selectedKey, tabStopId }: SectionP
           role: "checkbox",
           "aria-checked": selected.has(seat.id),
           "aria-disabled": available ? undefined : true,
-          "aria-label": preview ? previewSeatLabel(seat, style?.name) : seatLabel(seat, style?.price),
+          "aria-label": preview
+            ? previewSeatLabel(seat, style?.name)
+            : seatLabel(seat, style?.price, selected.has(seat.id)),
           tabIndex: seat.id === tabStopId ? 0 : -1,
           className: available ? "cursor-pointer" : undefined,
         };

@@ -11,16 +11,19 @@ import {
 } from "react";
 import {
   centroid,
+  clientToMap,
   mapLayout,
   nearestDistance,
   nearestInDirection,
   seatRadius,
   viewBoxAttribute,
   type Direction,
+  type ViewBox,
 } from "./seat-map-geometry";
 import { describeSelectionChange, groupBySection, seatName, statusWord, tierStyles } from "./seat-map-labels";
 import { Legend, SectionLabels, Stage, StandingAreas, ZoomControls } from "./seat-map-parts";
 import { FocusMark, SeatMapSection, SelectionMarks, type Mark, type SeatMapMode } from "./seat-map-section";
+import { resolveTap, sectionFrame, smallestPitch } from "./seat-map-targets";
 import type { MapArea, MapSeat, MapTier } from "./types";
 import { useBoxSelect } from "./use-box-select";
 import { useMapView } from "./use-map-view";
@@ -46,14 +49,23 @@ export type SeatMapProps = {
   stage?: { x: number; y: number; width: number; height: number; label?: string } | undefined;
   /** Standing areas, drawn as labelled rectangles. */
   areas?: readonly MapArea[];
+  /**
+   * "venue" (the default) frames the whole venue below its stage; "section" frames the
+   * seats given (one section, on a phone) and opens zoomed in until every seat is tap-sized.
+   */
+  frame?: "venue" | "section";
 };
 
 const HINTS: Record<SeatMapMode, string> = {
   purchase:
-    "Stage at the top. Drag to move around; scroll, pinch or use the buttons to zoom. With a keyboard, arrow keys move between seats and Enter or Space picks one.",
+    "Stage at the top. Tap or click a section to zoom to it, then a seat to pick it. Drag to move around; scroll, pinch or use the buttons to zoom. With a keyboard, arrow keys move between seats and Enter or Space picks one.",
   preview:
     "Drag to move around; scroll, pinch or use the buttons to zoom. Click a seat to select it or clear it; Shift-drag selects every seat in a box. With a keyboard, arrow keys move between seats, Space selects one and Shift+arrow keys select as they move.",
 };
+
+// A section on its own (a phone): no stage in the frame, and seats are already tap-sized.
+const SECTION_HINT =
+  "Tap a seat to pick it. Drag to move around; pinch or use the buttons to zoom. With a keyboard, arrow keys move between seats and Enter or Space picks one.";
 
 const ARROWS: Partial<Record<string, Direction>> = {
   ArrowUp: "up",
@@ -72,6 +84,11 @@ function lazyIndex<S extends MapSeat>(seats: readonly S[]): { get(id: string): S
   return { get: (id) => (index ??= new Map(seats.map((seat) => [seat.id, seat]))).get(id) };
 }
 
+/** A section on its own has no stage band: its frame is just its seats. */
+function sectionLayout(seats: readonly MapSeat[]): { bounds: ViewBox; stage: ViewBox | null } {
+  return { bounds: sectionFrame(seats), stage: null };
+}
+
 function seatIdOf(target: EventTarget): string | null {
   return target instanceof Element ? (target.closest("[data-seat-id]")?.getAttribute("data-seat-id") ?? null) : null;
 }
@@ -87,6 +104,7 @@ export function SeatMap({
   boxSelect = false,
   stage,
   areas,
+  frame = "venue",
 }: SeatMapProps) {
   const hintId = useId();
   const styles = useMemo(() => tierStyles(tiers), [tiers]);
@@ -94,10 +112,27 @@ export function SeatMap({
   const sections = useMemo(() => groupBySection(seats), [seats]);
   const sectionSeats = useMemo(() => new Map(sections.map((s) => [s.name, s.seats])), [sections]);
   const seatsById = useMemo(() => lazyIndex(seats), [seats]);
-  const layout = useMemo(() => mapLayout(seats, { stage, areas }), [seats, stage, areas]);
+  const layout = useMemo(
+    () => (frame === "section" ? sectionLayout(seats) : mapLayout(seats, { stage, areas })),
+    [frame, seats, stage, areas],
+  );
+  const pitch = useMemo(() => smallestPitch(seats), [seats]);
   const labels = useMemo(() => sections.map((s) => ({ name: s.name, ...centroid(s.seats) })), [sections]);
-  const { svgRef, view, zoomed, canZoomIn, zoomIn, zoomOut, reset, reveal, consumeDragClick, pointerHandlers } =
-    useMapView(layout.bounds);
+  const {
+    svgRef,
+    view,
+    zoomed,
+    canZoomIn,
+    screenWidth,
+    minWidth,
+    zoomIn,
+    zoomOut,
+    reset,
+    show,
+    reveal,
+    consumeDragClick,
+    pointerHandlers,
+  } = useMapView(layout.bounds, { seats, pitch, startTappable: frame === "section" });
   const boxing = useBoxSelect({
     enabled: onSelectMany !== undefined,
     always: boxSelect,
@@ -155,12 +190,31 @@ export function SeatMap({
     onToggle(seat.id);
   }
 
+  function pick(seat: MapSeat) {
+    setFocusedId(seat.id);
+    toggle(seat);
+  }
+
   function onClick(event: MouseEvent<SVGSVGElement>) {
     if (boxing.consumeBoxClick() || consumeDragClick()) return;
     const seat = seatsById.get(seatIdOf(event.target) ?? "");
-    if (!seat) return;
-    setFocusedId(seat.id);
-    toggle(seat);
+    // A mouse lands where it is pointed, and a click without a pointer (assistive technology)
+    // names its seat: either takes the seat it hit. A finger is judged by the seat's target size.
+    const pointerType = (event.nativeEvent as Partial<globalThis.PointerEvent>).pointerType;
+    if (seat && pointerType !== "touch") return pick(seat);
+    const svg = svgRef.current;
+    if (!svg || event.detail === 0) return;
+    const tap = resolveTap({
+      point: clientToMap({ x: event.clientX, y: event.clientY }, svg.getBoundingClientRect(), view),
+      seats,
+      sectionOf: (s) => sectionSeats.get(s.section) ?? [],
+      view,
+      bounds: layout.bounds,
+      screenWidth,
+      minWidth,
+    });
+    if (tap.kind === "seat") pick(tap.seat);
+    else if (tap.kind === "zoom") show(tap.view);
   }
 
   function onKeyDown(event: KeyboardEvent<SVGSVGElement>) {
@@ -228,7 +282,7 @@ export function SeatMap({
           onBlur={onBlur}
           {...handlers}
         >
-          <Stage stage={layout.stage} label={stage?.label?.toUpperCase()} />
+          {layout.stage && <Stage stage={layout.stage} label={stage?.label?.toUpperCase()} />}
           {areas && <StandingAreas areas={areas} styles={styles} />}
           {sections.map((section) => (
             <SeatMapSection
@@ -241,7 +295,8 @@ export function SeatMap({
               tabStopId={tabStop?.section === section.name ? tabStop.id : null}
             />
           ))}
-          <SectionLabels labels={labels} fontSize={view.width / 45} />
+          {/* A section on its own is named by the heading above it; its label would sit on its seats. */}
+          {frame === "venue" && <SectionLabels labels={labels} fontSize={view.width / 45} />}
           <SelectionMarks marks={marks} />
           {focusVisible && tabStop && <FocusMark mark={markFor(tabStop)} />}
           {boxing.box && (
@@ -260,7 +315,7 @@ export function SeatMap({
       </div>
       <div className="flex items-start justify-between gap-3">
         <p id={hintId} className="text-xs text-slate-600">
-          {HINTS[mode]}
+          {frame === "section" ? SECTION_HINT : HINTS[mode]}
         </p>
         <ZoomControls canZoomIn={canZoomIn} canZoomOut={zoomed} onZoomIn={zoomIn} onZoomOut={zoomOut} onReset={reset} />
       </div>

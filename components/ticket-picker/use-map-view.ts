@@ -1,19 +1,19 @@
 "use client";
 
-import { useCallback, useEffect, useEffectEvent, useRef, useState, type PointerEvent } from "react";
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type PointerEvent } from "react";
 import {
   MIN_VIEW_WIDTH,
   clientToMap,
   panBy,
   revealPoint,
   sameViewBox,
-  viewCenter,
   zoomAt,
   zoomLevel,
   type ClientRect,
   type Point,
   type ViewBox,
 } from "./seat-map-geometry";
+import { tappableWidth, zoomAroundSeats, zoomFocus } from "./seat-map-targets";
 
 const BUTTON_ZOOM = 1.6;
 // Past this many pixels a press becomes a drag, and the click that follows is not a seat toggle.
@@ -27,14 +27,32 @@ function pinchOf(points: Point[]): { distance: number; mid: Point } | null {
   return { distance: Math.hypot(a.x - b.x, a.y - b.y), mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
 }
 
-/** Zoom and pan state for the seat map, driven by buttons, wheel, mouse drag and touch pinch. */
-export function useMapView(bounds: ViewBox) {
+type MapViewOptions = {
+  /** The seats drawn: the zoom buttons zoom around those in view. */
+  seats: readonly Point[];
+  /** The smallest distance between neighbouring seats, in map units. */
+  pitch: number;
+  /** Open zoomed in just far enough for every seat to be a full tap target (a section on a phone). */
+  startTappable?: boolean;
+};
+
+/**
+ * Zoom and pan state for the seat map, driven by buttons, wheel, mouse drag and
+ * touch pinch. It also tracks the map's width on screen, so it can say how far
+ * to zoom before seats are tap-sized, and lets the map zoom in twice as far as that.
+ */
+export function useMapView(bounds: ViewBox, { seats, pitch, startTappable = false }: MapViewOptions) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [state, setState] = useState({ bounds, view: bounds });
   // A different venue starts again from the full view (React's "adjust state on prop change" pattern).
   const current = sameViewBox(state.bounds, bounds) ? state : { bounds, view: bounds };
   if (current !== state) setState(current);
   const { view } = current;
+  const [screenWidth, setScreenWidth] = useState(0);
+  const minWidth =
+    screenWidth > 0 && Number.isFinite(pitch)
+      ? Math.min(MIN_VIEW_WIDTH, tappableWidth(pitch, screenWidth) / 2)
+      : MIN_VIEW_WIDTH;
 
   const pointers = useRef(new Map<number, Point>());
   const gesture = useRef<Gesture | null>(null);
@@ -47,10 +65,33 @@ export function useMapView(bounds: ViewBox) {
     });
   }, []);
 
-  const zoomIn = () => update((v, b) => zoomAt(v, BUTTON_ZOOM, viewCenter(v), b));
-  const zoomOut = () => update((v, b) => zoomAt(v, 1 / BUTTON_ZOOM, viewCenter(v), b));
+  const onResize = useEffectEvent((width: number) => {
+    if (width <= 0) return;
+    if (screenWidth === 0 && startTappable && Number.isFinite(pitch)) {
+      const target = tappableWidth(pitch, width);
+      update((v, b) => (target < v.width ? zoomAt(v, v.width / target, zoomFocus(v, seats), b, target) : v));
+    }
+    setScreenWidth(width);
+  });
+
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    // Measured before the first paint, so a section opens at tap size without a visible jump.
+    onResize(svg.getBoundingClientRect().width);
+    const observer = new ResizeObserver(([entry]) => onResize(entry?.contentRect.width ?? 0));
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
+
+  const zoomIn = () => update((v, b) => zoomAroundSeats(v, BUTTON_ZOOM, seats, b, minWidth));
+  const zoomOut = () => update((v, b) => zoomAroundSeats(v, 1 / BUTTON_ZOOM, seats, b, minWidth));
   const reset = () => update((_, b) => b);
-  const reveal = useCallback((point: Point) => update((v, b) => revealPoint(v, point, v.width * 0.04, b)), [update]);
+  const show = (next: ViewBox) => update(() => next);
+  const reveal = useCallback(
+    (point: Point) => update((v, b) => revealPoint(v, point, v.width * 0.04, b, minWidth)),
+    [update, minWidth],
+  );
 
   const onWheel = useEffectEvent((event: WheelEvent) => {
     const svg = svgRef.current;
@@ -62,7 +103,7 @@ export function useMapView(bounds: ViewBox) {
     const pixels = event.deltaMode === WheelEvent.DOM_DELTA_LINE ? event.deltaY * 16 : event.deltaY;
     const rect = svg.getBoundingClientRect();
     const client = { x: event.clientX, y: event.clientY };
-    update((v, b) => zoomAt(v, Math.exp(-pixels * 0.002), clientToMap(client, rect, v), b));
+    update((v, b) => zoomAt(v, Math.exp(-pixels * 0.002), clientToMap(client, rect, v), b, minWidth));
   });
 
   useEffect(() => {
@@ -101,9 +142,9 @@ export function useMapView(bounds: ViewBox) {
       const before = active.pinch;
       active.pinch = pinch;
       update((v, b) => {
-        const zoomed = zoomAt(v, pinch.distance / before.distance, clientToMap(before.mid, rect, v), b);
+        const zoomed = zoomAt(v, pinch.distance / before.distance, clientToMap(before.mid, rect, v), b, minWidth);
         const scale = zoomed.width / rect.width;
-        return panBy(zoomed, (before.mid.x - pinch.mid.x) * scale, (before.mid.y - pinch.mid.y) * scale, b);
+        return panBy(zoomed, (before.mid.x - pinch.mid.x) * scale, (before.mid.y - pinch.mid.y) * scale, b, minWidth);
       });
       return;
     }
@@ -115,7 +156,7 @@ export function useMapView(bounds: ViewBox) {
     }
     update((v, b) => {
       const scale = v.width / rect.width;
-      return panBy(v, (last.x - position.x) * scale, (last.y - position.y) * scale, b);
+      return panBy(v, (last.x - position.x) * scale, (last.y - position.y) * scale, b, minWidth);
     });
   }
 
@@ -138,10 +179,13 @@ export function useMapView(bounds: ViewBox) {
     svgRef,
     view,
     zoomed: level > 1.001,
-    canZoomIn: view.width > Math.min(MIN_VIEW_WIDTH, bounds.width) + 1e-6,
+    canZoomIn: view.width > Math.min(minWidth, bounds.width) + 1e-6,
+    screenWidth,
+    minWidth,
     zoomIn,
     zoomOut,
     reset,
+    show,
     reveal,
     consumeDragClick,
     pointerHandlers: {
