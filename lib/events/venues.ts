@@ -4,7 +4,7 @@ import { changedFields, snapshot } from "@/lib/audit/changes";
 import type { Actor } from "@/lib/auth/actor";
 import { MANAGING_ROLES, requireOrganizationRole } from "@/lib/auth/memberships";
 import { findUser } from "@/lib/auth/users";
-import type { Db, DbOrTx } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
