@@ -39,6 +39,8 @@ test("an owner invites check-in staff, who join from the e-mail's link on a phon
   browser,
   newAccount,
 }) => {
+  // Three people in three browser contexts, and the worker's e-mail in between.
+  test.setTimeout(120_000);
   await signInAsOrganizer(page, "/staff");
   await expect(page.getByRole("heading", { level: 1, name: "Staff" })).toBeVisible();
   await page.getByLabel("E-mail address").fill(newAccount.email);
@@ -93,4 +95,29 @@ test("an owner invites check-in staff, who join from the e-mail's link on a phon
 
   await page.goto(`/organizer/${ORG}/staff`);
   await expect(page.getByTestId("members")).toContainText(newAccount.email);
+});
+
+test("the staff and audit pages fit a phone, and managers only look at staff @mobile", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signInAsOrganizer(page, "/staff");
+  await expect(page.getByRole("heading", { level: 1, name: "Staff" })).toBeVisible();
+  for (const path of ["/staff", "/audit"]) {
+    await page.goto(`/organizer/${ORG}${path}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(path === "/staff" ? "Staff" : "Audit log");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: test.info().outputPath(`${path.slice(1)}.png`), fullPage: true });
+  }
+  await expect(page.getByTestId("audit-entries").getByRole("listitem").first()).toBeVisible();
+
+  const context = await browser.newContext();
+  const manager = await context.newPage();
+  await manager.goto(`/signin?callbackUrl=/organizer/${ORG}/staff`);
+  await signIn(manager, "manager@northstar.test");
+  await expect(manager.getByTestId("members")).toContainText(demo.organizer);
+  await expect(manager.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
+  await expect(manager.getByRole("button", { name: /^Remove / })).toHaveCount(0);
+  await manager.goto(`/organizer/${ORG}/audit`);
+  await expect(manager).toHaveURL(/\/forbidden$/);
+  await context.close();
 });
