@@ -13,7 +13,8 @@ type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<Recor
 
 const PAGE_SIZE = 50;
 
-const inputClass = "rounded-lg border border-slate-300 bg-white px-2 py-2 text-base";
+const inputClass = "max-w-full rounded-lg border border-slate-300 bg-white px-2 py-2 text-base";
+const labelClass = "flex max-w-full min-w-0 flex-col gap-1 text-sm font-medium";
 
 /** Every recorded change of the organization, newest first, for its owners (and admins). */
 export default async function AuditLogPage({ params, searchParams }: Props) {
@@ -41,7 +42,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
       </div>
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
-        <label className="flex flex-col gap-1 text-sm font-medium">
+        <label className={labelClass}>
           What
           <select name="entity" defaultValue={query.entity ?? ""} className={inputClass}>
             <option value="">Everything</option>
@@ -52,7 +53,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
+        <label className={labelClass}>
           Action
           <input
             name="action"
@@ -61,7 +62,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             className={inputClass}
           />
         </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
+        <label className={labelClass}>
           Who
           <select name="actor" defaultValue={query.actor ?? ""} className={inputClass}>
             <option value="">Anyone</option>
@@ -72,11 +73,11 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
+        <label className={labelClass}>
           From
           <input type="date" name="from" defaultValue={query.from ?? ""} className={inputClass} />
         </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
+        <label className={labelClass}>
           To
           <input type="date" name="to" defaultValue={query.to ?? ""} className={inputClass} />
         </label>
