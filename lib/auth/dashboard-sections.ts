@@ -1,5 +1,5 @@
 import "server-only";
-import { MANAGING_ROLES, MEMBER_ROLES } from "./memberships";
+import { MANAGING_ROLES, MEMBER_ROLES, STAFF_ADMIN_ROLES } from "./memberships";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
 
 export type DashboardSection = { path: string; label: string };
@@ -14,6 +14,8 @@ const SECTIONS: readonly (DashboardSection & { roles: readonly MembershipRole[] 
   { path: "/events", label: "Events", roles: MANAGING_ROLES },
   { path: "/venues", label: "Venues", roles: MANAGING_ROLES },
   { path: "/tokens", label: "API tokens", roles: MANAGING_ROLES },
+  { path: "/staff", label: "Staff", roles: MANAGING_ROLES },
+  { path: "/audit", label: "Audit log", roles: STAFF_ADMIN_ROLES },
 ];
 
 /** The sections a member with `role` may open (admins: all of them). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { recordAudit } from "@/lib/audit/audit-log";
 import type { DbOrTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publicUserSelect, type PublicUser } from "./users";
@@ -11,17 +12,29 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+const tokenAudit = (record: { id: string; name: string; prefix: string; organizationId: string | null }) => ({
+  organizationId: record.organizationId,
+  entityType: "api_token",
+  entityId: record.id,
+  details: { name: record.name, prefix: record.prefix },
+});
+
+/** A new token for the user, with its audit entry (on its organization's log when it is made for one). */
 export async function issueApiToken(db: DbOrTx, options: { userId: string; name: string; organizationId?: string }) {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const record = await db.apiToken.create({
-    data: {
-      userId: options.userId,
-      name: options.name,
-      tokenHash: hashToken(token),
-      prefix: token.slice(0, 10),
-      organizationId: options.organizationId ?? null,
-    },
-    select: { id: true, name: true, prefix: true, createdAt: true, organizationId: true },
+  const record = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        userId: options.userId,
+        name: options.name,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 10),
+        organizationId: options.organizationId ?? null,
+      },
+      select: { id: true, name: true, prefix: true, createdAt: true, organizationId: true },
+    });
+    await recordAudit(tx, { actorId: options.userId, action: "api_token.created", ...tokenAudit(created) });
+    return created;
   });
   return { ...record, token };
 }
@@ -36,11 +49,15 @@ export function listApiTokens(db: DbOrTx, userId: string, organizationId?: strin
 }
 
 export async function revokeApiToken(db: DbOrTx, options: { userId: string; tokenId: string }) {
-  const { count } = await db.apiToken.updateMany({
-    where: { id: options.tokenId, userId: options.userId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const [revoked] = await tx.apiToken.updateManyAndReturn({
+      where: { id: options.tokenId, userId: options.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+      select: { id: true, name: true, prefix: true, organizationId: true },
+    });
+    if (!revoked) throw new AppError("NOT_FOUND", "No such active token.");
+    await recordAudit(tx, { actorId: options.userId, action: "api_token.revoked", ...tokenAudit(revoked) });
   });
-  if (count === 0) throw new AppError("NOT_FOUND", "No such active token.");
   // This process forgets it at once; other processes within TOKEN_CACHE_TTL_MS.
   for (const [hash, entry] of tokenCache) if (entry.tokenId === options.tokenId) tokenCache.delete(hash);
 }

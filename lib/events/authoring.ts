@@ -1,11 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { changedFields, snapshot } from "@/lib/audit/changes";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOrganizationRole } from "@/lib/auth/memberships";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authoredEvent } from "./authoring-view";
-import { authorizeEvent, changeEvent, type AuthoringDeps } from "./event-access";
+import { auditEventChange, authorizeEvent, changeEvent, type AuthoringDeps } from "./event-access";
 import type { CreateEventInput, EventChanges } from "./event-schemas";
 import { eventDateIssues, invalidFields, resolveTimes } from "./event-times";
 import { enqueueSearchSync } from "./search-sync";
@@ -15,7 +16,10 @@ import { planTicketTypes, type PlannedTicketType } from "./ticket-type-plan";
 // Creating, editing and duplicating events. Publishing is in publishing.ts, ticket types
 // in ticket-types.ts; all of them run through `changeEvent` (event-access.ts) or, for a
 // new event, the same steps by hand: authorize, one transaction with the search-sync
-// outbox message, then expire the event page's cache.
+// outbox message and the audit entry, then expire the event page's cache.
+
+/** What the audit log keeps of a new event. */
+const CREATED_FIELDS = ["title", "startsAt", "endsAt", "onSaleAt", "venueId", "layoutId"] as const;
 
 /** "Summer Nights: Live!" → "summer-nights-live-k3x9q2": readable, and unique without a lookup. */
 export function eventSlug(title: string): string {
@@ -104,10 +108,23 @@ export async function createEvent(deps: AuthoringDeps, options: { actor: Actor; 
           holdMinutes: input.holdMinutes,
           queueEnabled: input.queueEnabled,
         },
-        select: { id: true },
+        select: {
+          id: true,
+          organizationId: true,
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          onSaleAt: true,
+          venueId: true,
+          layoutId: true,
+        },
       });
       await writeInventory(tx, { eventId: row.id, types: plan.types, layout });
       await enqueueSearchSync(tx, row.id);
+      await auditEventChange(tx, options.actor, row, {
+        action: "event.created",
+        after: { ...snapshot(row, CREATED_FIELDS), ticketTypes: plan.types.map((t) => t.name) },
+      });
       return row;
     },
     { timeout: 30_000 },
@@ -120,17 +137,17 @@ export async function updateEvent(
   deps: AuthoringDeps,
   options: { actor: Actor; eventId: string; changes: EventChanges },
 ) {
-  await changeEvent(deps, options, async (tx) => {
-    const event = await tx.event.findUniqueOrThrow({
+  await changeEvent(deps, options, async (tx, _now, audit) => {
+    const { venue, ...event } = await tx.event.findUniqueOrThrow({
       where: { id: options.eventId },
-      select: { status: true, startsAt: true, endsAt: true, onSaleAt: true, venue: { select: { timeZone: true } } },
+      include: { venue: { select: { timeZone: true } } },
     });
     if (event.status === "CANCELLED") throw new AppError("CONFLICT", "A cancelled event can no longer be edited.");
     const { startsAt, endsAt, onSaleAt, ...rest } = options.changes;
     const { times, issues } = resolveTimes(
       { startsAt, endsAt, onSaleAt },
       ["startsAt", "endsAt", "onSaleAt"] as const,
-      event.venue.timeZone,
+      venue.timeZone,
     );
     const merged = {
       startsAt: times.startsAt ?? event.startsAt,
@@ -139,10 +156,9 @@ export async function updateEvent(
     };
     issues.push(...eventDateIssues(merged));
     if (issues.length) throw invalidFields("The changes are not valid.", issues);
-    await tx.event.update({
-      where: { id: options.eventId },
-      data: { ...rest, ...(startsAt || endsAt || onSaleAt ? merged : {}) },
-    });
+    const data = { ...rest, ...(startsAt || endsAt || onSaleAt ? merged : {}) };
+    await tx.event.update({ where: { id: options.eventId }, data });
+    await audit({ action: "event.updated", ...changedFields(event, data) });
   });
   return authoredEvent(deps.db, options.eventId);
 }
@@ -184,7 +200,7 @@ export async function duplicateEvent(deps: AuthoringDeps, options: { actor: Acto
           queueEnabled: source.queueEnabled,
           imagePath: source.imagePath,
         },
-        select: { id: true },
+        select: { id: true, organizationId: true },
       });
       const types: PlannedTicketType[] = source.ticketTypes.map((t) => ({
         name: t.name,
@@ -207,6 +223,11 @@ export async function duplicateEvent(deps: AuthoringDeps, options: { actor: Acto
       }));
       await writeInventory(tx, { eventId: row.id, types, layout });
       await enqueueSearchSync(tx, row.id);
+      await auditEventChange(tx, options.actor, row, {
+        action: "event.duplicated",
+        after: { title },
+        details: { sourceEventId: source.id, sourceTitle: source.title },
+      });
       return row;
     },
     { timeout: 30_000 },

@@ -39,16 +39,16 @@ export async function markEventCancelled(
   tx: Tx,
   eventId: string,
   now: Date,
-): Promise<{ outcome: "cancelled" | "already-cancelled"; slug: string }> {
+): Promise<{ outcome: "cancelled" | "already-cancelled"; slug: string; organizationId: string }> {
   const { count } = await tx.event.updateMany({
     where: { id: eventId, status: { in: ["DRAFT", "PUBLISHED"] } },
     data: { status: "CANCELLED", cancelledAt: now },
   });
-  const event = await tx.event.findUnique({ where: { id: eventId }, select: { slug: true } });
+  const event = await tx.event.findUnique({ where: { id: eventId }, select: { slug: true, organizationId: true } });
   if (!event) throw new AppError("NOT_FOUND", "No such event.");
-  if (count === 0) return { outcome: "already-cancelled", slug: event.slug };
+  if (count === 0) return { outcome: "already-cancelled", ...event };
   await enqueueSearchSync(tx, eventId);
-  return { outcome: "cancelled", slug: event.slug };
+  return { outcome: "cancelled", ...event };
 }
 
 /**

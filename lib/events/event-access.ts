@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit, type AuditEntry } from "@/lib/audit/audit-log";
 import type { Actor } from "@/lib/auth/actor";
 import { requireOrganizationRole } from "@/lib/auth/memberships";
 import type { Db, DbOrTx, Tx } from "@/lib/db";
@@ -50,21 +51,45 @@ export async function lockEvent(tx: Tx, eventId: string) {
   if (rows.length === 0) throw new AppError("NOT_FOUND", "No such event.");
 }
 
+/** What an audited change to an event says; who, where and which event are filled in. */
+export type EventAudit = Pick<AuditEntry, "action" | "before" | "after" | "details"> &
+  Partial<Pick<AuditEntry, "entityType" | "entityId">>;
+
+/**
+ * Records a change to an event (or, given `entityType`/`entityId`, to one of its ticket types) in
+ * the change's transaction, on the organization's audit log.
+ */
+export function auditEventChange(
+  tx: Tx,
+  actor: Actor | null,
+  event: { id: string; organizationId: string },
+  entry: EventAudit,
+) {
+  return recordAudit(tx, {
+    actorId: actor?.userId ?? null,
+    organizationId: event.organizationId,
+    entityType: "event",
+    entityId: event.id,
+    ...entry,
+  });
+}
+
 /**
  * Runs one change to an event the way every authoring change runs: authorized, in one
  * transaction holding the event's lock, with the search-index update queued in that same
- * transaction, and the public event page's cache expired after the commit.
+ * transaction, and the public event page's cache expired after the commit. `audit` records
+ * the change on the audit log in that transaction (see `auditEventChange`).
  */
 export async function changeEvent<T>(
   deps: AuthoringDeps,
   options: { actor: Actor; eventId: string },
-  change: (tx: Tx, now: Date) => Promise<T>,
+  change: (tx: Tx, now: Date, audit: (entry: EventAudit) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const event = await authorizeEvent(deps.db, options.actor, options.eventId);
   const now = deps.clock();
   const result = await deps.db.$transaction(async (tx) => {
     await lockEvent(tx, event.id);
-    const value = await change(tx, now);
+    const value = await change(tx, now, (entry) => auditEventChange(tx, options.actor, event, entry));
     await enqueueSearchSync(tx, event.id);
     return value;
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
+import { changedFields } from "@/lib/audit/changes";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { UploadStore } from "@/lib/uploads/store";
@@ -59,8 +60,10 @@ export async function setEventImage(
   const hash = createHash("sha256").update(options.bytes).digest("hex").slice(0, 16);
   const basePath = `events/${options.eventId}/${hash}.webp`;
   for (const variant of variants) await deps.uploads.put(imageVariantPath(basePath, variant.width), variant.bytes);
-  await changeEvent(deps, options, async (tx) => {
+  await changeEvent(deps, options, async (tx, _now, audit) => {
+    const before = await tx.event.findUniqueOrThrow({ where: { id: options.eventId }, select: { imagePath: true } });
     await tx.event.update({ where: { id: options.eventId }, data: { imagePath: basePath } });
+    await audit({ action: "event.updated", ...changedFields(before, { imagePath: basePath }) });
   });
   return basePath;
 }

@@ -24,7 +24,7 @@ export async function publishChecklist(db: DbOrTx, eventId: string, now: Date) {
 }
 
 export async function publishEvent(deps: AuthoringDeps, options: { actor: Actor; eventId: string }) {
-  await changeEvent(deps, options, async (tx, now) => {
+  await changeEvent(deps, options, async (tx, now, audit) => {
     const problems = await publishChecklist(tx, options.eventId, now);
     if (problems.length) {
       throw new AppError("CONFLICT", `The event cannot be published yet: ${problems.map((p) => p.message).join(" ")}`, {
@@ -32,6 +32,7 @@ export async function publishEvent(deps: AuthoringDeps, options: { actor: Actor;
       });
     }
     await tx.event.update({ where: { id: options.eventId }, data: { status: "PUBLISHED" } });
+    await audit({ action: "event.published", before: { status: "DRAFT" }, after: { status: "PUBLISHED" } });
   });
   return authoredEvent(deps.db, options.eventId);
 }
@@ -51,7 +52,7 @@ export async function salesActivity(db: DbOrTx, holds: LiveHolds, eventId: strin
 
 /** Back to draft, only while nobody has bought, is holding or is paying for a ticket. */
 export async function unpublishEvent(deps: AuthoringDeps, options: { actor: Actor; eventId: string }) {
-  await changeEvent(deps, options, async (tx, now) => {
+  await changeEvent(deps, options, async (tx, now, audit) => {
     const { status } = await tx.event.findUniqueOrThrow({ where: { id: options.eventId }, select: { status: true } });
     if (status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published event can be unpublished.");
     const activity = await salesActivity(tx, deps.holds, options.eventId, now);
@@ -63,6 +64,7 @@ export async function unpublishEvent(deps: AuthoringDeps, options: { actor: Acto
       );
     }
     await tx.event.update({ where: { id: options.eventId }, data: { status: "DRAFT" } });
+    await audit({ action: "event.unpublished", before: { status: "PUBLISHED" }, after: { status: "DRAFT" } });
   });
   return authoredEvent(deps.db, options.eventId);
 }

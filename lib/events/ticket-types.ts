@@ -1,4 +1,5 @@
 import "server-only";
+import { changedFields, snapshot } from "@/lib/audit/changes";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -15,6 +16,10 @@ import { ticketTypeRow } from "./ticket-type-plan";
 // - a type that sold or holds tickets cannot be deleted, nor a reserved type (its seats
 //   need a price): hide it or change its price instead;
 // - a published event always keeps one visible type.
+// Every change is on the audit log as a change to the ticket type (its price, above all).
+
+/** What the audit log keeps of a ticket type that is created or deleted. */
+const AUDITED_FIELDS = ["name", "kind", "zone", "priceMinor", "feeMinor", "currency", "capacity", "hidden"] as const;
 
 async function eventForTypes(tx: Tx, eventId: string) {
   const event = await tx.event.findUniqueOrThrow({
@@ -42,7 +47,7 @@ export async function addTicketType(
   deps: AuthoringDeps,
   options: { actor: Actor; eventId: string; input: TicketTypeInput },
 ) {
-  const created = await changeEvent(deps, options, async (tx) => {
+  const created = await changeEvent(deps, options, async (tx, _now, audit) => {
     const event = await eventForTypes(tx, options.eventId);
     const currency = event.ticketTypes[0]?.currency ?? options.input.currency ?? "USD";
     const { row, issues } = ticketTypeRow(options.input, {
@@ -60,10 +65,17 @@ export async function addTicketType(
         issues.map((i) => ({ ...i, path: i.path.slice(1) })),
       );
     }
-    return tx.ticketType.create({
+    const type = await tx.ticketType.create({
       data: { ...row, eventId: options.eventId, kind: "GENERAL_ADMISSION", capacity: options.input.capacity! },
-      select: { id: true },
     });
+    await audit({
+      action: "ticket_type.created",
+      entityType: "ticket_type",
+      entityId: type.id,
+      after: snapshot(type, AUDITED_FIELDS),
+      details: { eventId: options.eventId },
+    });
+    return type;
   });
   return { ticketTypeId: created.id, event: await authoredEvent(deps.db, options.eventId) };
 }
@@ -73,7 +85,7 @@ export async function updateTicketType(
   deps: AuthoringDeps,
   options: { actor: Actor; eventId: string; ticketTypeId: string; changes: TicketTypeChanges },
 ) {
-  await changeEvent(deps, options, async (tx, now) => {
+  await changeEvent(deps, options, async (tx, now, audit) => {
     const event = await eventForTypes(tx, options.eventId);
     const type = await typeOf(tx, options.eventId, options.ticketTypeId);
     const { capacity, salesStartAt, salesEndAt, ...rest } = options.changes;
@@ -102,13 +114,18 @@ export async function updateTicketType(
         UPDATE ticket_types SET capacity = ${capacity} WHERE id = ${type.id} AND sold + held <= ${capacity}`;
       if (changed !== 1) throw capacityTooLow(type.sold + type.held);
     }
-    await tx.ticketType.update({
-      where: { id: type.id },
-      data: {
-        ...rest,
-        ...(salesStartAt === undefined ? {} : { salesStartAt: window.salesStartAt }),
-        ...(salesEndAt === undefined ? {} : { salesEndAt: window.salesEndAt }),
-      },
+    const data = {
+      ...rest,
+      ...(salesStartAt === undefined ? {} : { salesStartAt: window.salesStartAt }),
+      ...(salesEndAt === undefined ? {} : { salesEndAt: window.salesEndAt }),
+    };
+    await tx.ticketType.update({ where: { id: type.id }, data });
+    await audit({
+      action: "ticket_type.updated",
+      entityType: "ticket_type",
+      entityId: type.id,
+      ...changedFields(type, { ...data, capacity }),
+      details: { eventId: options.eventId, name: type.name },
     });
   });
   return authoredEvent(deps.db, options.eventId);
@@ -159,7 +176,7 @@ export async function deleteTicketType(
   deps: AuthoringDeps,
   options: { actor: Actor; eventId: string; ticketTypeId: string },
 ) {
-  await changeEvent(deps, options, async (tx, now) => {
+  await changeEvent(deps, options, async (tx, now, audit) => {
     const event = await eventForTypes(tx, options.eventId);
     const type = await typeOf(tx, options.eventId, options.ticketTypeId);
     if (type.kind === "RESERVED") {
@@ -181,6 +198,13 @@ export async function deleteTicketType(
     }
     if (event.status === "PUBLISHED" && !type.hidden) assertAnotherVisibleType(event.ticketTypes, type.id, "deleted");
     await tx.ticketType.delete({ where: { id: type.id } });
+    await audit({
+      action: "ticket_type.deleted",
+      entityType: "ticket_type",
+      entityId: type.id,
+      before: snapshot(type, AUDITED_FIELDS),
+      details: { eventId: options.eventId },
+    });
   });
   return authoredEvent(deps.db, options.eventId);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/audit-log";
 import type { DbOrTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
@@ -26,7 +27,8 @@ const SAVE_ATTEMPTS = 5;
  * and standing capacity. The stored document is the parsed one, defaults
  * filled in, so a later change to a default never changes an old version.
  * Two saves at once both read the same highest version; the unique index on
- * (venue, version) refuses the second insert, which then reads again.
+ * (venue, version) refuses the second insert, which then reads again. Each
+ * attempt is one transaction with its audit entry (`createdById` is the actor).
  * Callers authorize first (`authorizeVenue`).
  */
 export async function saveLayoutVersion(
@@ -45,17 +47,30 @@ export async function saveLayoutVersion(
       select: { version: true },
     });
     try {
-      return await db.venueLayout.create({
-        data: {
-          venueId: options.venueId,
-          version: (latest?.version ?? 0) + 1,
-          name: check.layout.name,
-          document: check.layout as Prisma.InputJsonValue,
-          seatCount: check.seats.length,
-          standingCapacity,
-          createdById: options.createdById,
-        },
-        select: versionSelect,
+      return await db.$transaction(async (tx) => {
+        const saved = await tx.venueLayout.create({
+          data: {
+            venueId: options.venueId,
+            version: (latest?.version ?? 0) + 1,
+            name: check.layout.name,
+            document: check.layout as Prisma.InputJsonValue,
+            seatCount: check.seats.length,
+            standingCapacity,
+            createdById: options.createdById,
+          },
+          select: { ...versionSelect, venue: { select: { organizationId: true } } },
+        });
+        const { venue, ...version } = saved;
+        await recordAudit(tx, {
+          actorId: options.createdById,
+          organizationId: venue.organizationId,
+          action: "venue_layout.saved",
+          entityType: "venue_layout",
+          entityId: version.id,
+          after: { name: version.name, version: version.version, seatCount: version.seatCount, standingCapacity },
+          details: { venueId: options.venueId },
+        });
+        return version;
       });
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= SAVE_ATTEMPTS) throw error;

@@ -1,8 +1,10 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { changedFields, snapshot } from "@/lib/audit/changes";
 import type { Actor } from "@/lib/auth/actor";
 import { MANAGING_ROLES, requireOrganizationRole } from "@/lib/auth/memberships";
 import { findUser } from "@/lib/auth/users";
-import type { Db, DbOrTx } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { MembershipRole } from "@/lib/generated/prisma/enums";
@@ -51,18 +53,36 @@ function slugCandidates(input: Pick<VenueInput, "name" | "city">): string[] {
   ];
 }
 
+/** What the audit log keeps of a new venue. */
+const AUDITED_FIELDS = ["name", "address", "city", "country", "timeZone"] as const;
+
 /**
- * Creates a venue with a readable slug. Each candidate is simply tried: the
- * unique index decides, so two organizers naming a venue alike at the same
- * moment cannot both get the slug. A random suffix ends the search.
+ * Creates a venue with a readable slug, on the audit log as `actorId`'s. Each
+ * candidate is simply tried, each in a transaction of its own with its audit
+ * entry: the unique index decides, so two organizers naming a venue alike at
+ * the same moment cannot both get the slug. A random suffix ends the search.
  */
-export async function createVenue(db: DbOrTx, options: { organizationId: string; input: VenueInput }) {
+export async function createVenue(
+  db: DbOrTx,
+  options: { organizationId: string; input: VenueInput; actorId: string | null },
+) {
   const candidates = [...slugCandidates(options.input), `${slugify(options.input.name) || "venue"}-${randomSuffix()}`];
   for (const slug of candidates) {
     try {
-      return await db.venue.create({
-        data: { ...options.input, organizationId: options.organizationId, slug },
-        select: venueSelect,
+      return await db.$transaction(async (tx) => {
+        const venue = await tx.venue.create({
+          data: { ...options.input, organizationId: options.organizationId, slug },
+          select: venueSelect,
+        });
+        await recordAudit(tx, {
+          actorId: options.actorId,
+          organizationId: options.organizationId,
+          action: "venue.created",
+          entityType: "venue",
+          entityId: venue.id,
+          after: snapshot(venue, AUDITED_FIELDS),
+        });
+        return venue;
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -81,13 +101,25 @@ function randomSuffix(): string {
  * every event there that search may hold is queued for re-indexing in the
  * same transaction.
  */
-export async function updateVenue(db: Db, options: { organizationId: string; venueId: string; changes: VenueChanges }) {
+export async function updateVenue(
+  db: DbOrTx,
+  options: { organizationId: string; venueId: string; changes: VenueChanges; actorId: string | null },
+) {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.venue.updateMany({
-      where: { id: options.venueId, organizationId: options.organizationId },
-      data: options.changes,
+    // Locked while read, so the audit's "before" is what this change replaced, even with two edits at once.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM venues WHERE id = ${options.venueId} AND "organizationId" = ${options.organizationId} FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("NOT_FOUND", "No such venue.");
+    const before = await tx.venue.findUniqueOrThrow({ where: { id: options.venueId }, select: venueSelect });
+    await tx.venue.update({ where: { id: options.venueId }, data: options.changes });
+    await recordAudit(tx, {
+      actorId: options.actorId,
+      organizationId: options.organizationId,
+      action: "venue.updated",
+      entityType: "venue",
+      entityId: options.venueId,
+      ...changedFields(before, options.changes),
     });
-    if (count === 0) throw new AppError("NOT_FOUND", "No such venue.");
     const events = await tx.event.findMany({
       where: { venueId: options.venueId, status: { not: "DRAFT" } },
       select: { id: true },

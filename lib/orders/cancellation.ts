@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/audit-log";
 import type { Actor } from "@/lib/auth/actor";
 import { authorizeEvent } from "@/lib/events/event-access";
 import { expireEventPage } from "@/lib/events/event-page";
@@ -63,12 +64,21 @@ export async function cancelEvent(
   const now = deps.clock();
   const done = await deps.db.$transaction(
     async (tx) => {
-      const { outcome, slug } = await markEventCancelled(tx, options.eventId, now);
+      const { outcome, slug, organizationId } = await markEventCancelled(tx, options.eventId, now);
       if (outcome === "already-cancelled") {
         return { outcome, slug, pendingOrdersCancelled: 0, holdsReleased: 0, sessionIds: [] };
       }
       const cancelled = await cancelPendingOrders(tx, options.eventId);
       const holdsReleased = await releaseEventHolds(tx, deps.holds, options.eventId);
+      await recordAudit(tx, {
+        actorId: options.actorUserId ?? null,
+        organizationId,
+        action: "event.cancelled",
+        entityType: "event",
+        entityId: options.eventId,
+        after: { status: "CANCELLED" },
+        details: { pendingOrdersCancelled: cancelled.length, ...(options.reason ? { reason: options.reason } : {}) },
+      });
       await enqueueOutbox(tx, {
         topic: CANCEL_EVENT_TOPIC,
         payload: { eventId: options.eventId, ...(options.reason ? { note: options.reason } : {}) },

@@ -10,6 +10,7 @@ import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refund-payout";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
 import { pruneSearchTerms } from "@/lib/search/prune";
 import type { Services } from "@/lib/services";
+import { STAFF_INVITATION_TOPIC, invitationEmailHandler } from "@/lib/staff/invitation-email";
 import { pruneRateLimitWindows } from "@/lib/rate-limit/postgres-store";
 import type { Job } from "./runner";
 
@@ -19,6 +20,7 @@ export function workerJobs(services: Services): Job[] {
   const outboxHandlers = {
     [WELCOME_TOPIC]: welcomeEmailHandler(email),
     [PASSWORD_RESET_TOPIC]: passwordResetEmailHandler({ db, email, appUrl, secret: services.config.AUTH_SECRET }),
+    [STAFF_INVITATION_TOPIC]: invitationEmailHandler(email),
     [ORDER_EMAIL_TOPIC]: orderEmailHandler(db, email, appUrl),
     [REFUND_TOPIC]: refundHandler(db, gateway),
     [CANCEL_EVENT_TOPIC]: cancelEventHandler({ db, gateway }),

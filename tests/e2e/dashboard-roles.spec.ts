@@ -34,6 +34,7 @@ test("a manager of two organizations switches between them", async ({ page }) =>
     "Events",
     "Venues",
     "API tokens",
+    "Staff",
   ]);
   await page.getByTestId("organization-switcher").selectOption({ label: "Footlights Theatre & Comedy" });
   await expect(page).toHaveURL(/\/organizer\/footlights$/);

@@ -8,6 +8,7 @@ import { DashboardNav } from "@/components/organizer/dashboard-nav";
 import type { DashboardSection } from "@/lib/auth/dashboard-sections";
 import type { FormState } from "@/lib/actions";
 import { issueApiToken } from "@/lib/auth/tokens";
+import { uniqueEmail } from "../support/factories";
 import { db } from "@/lib/db";
 import {
   draftEvent,
@@ -16,7 +17,7 @@ import {
   type CallerName,
   type OrganizationWithCallers,
 } from "../support/access-fixtures";
-import { createVenue, smallLayout, venueBody } from "../support/venue-fixtures";
+import { addMember, createVenue, smallLayout, venueBody } from "../support/venue-fixtures";
 
 // Who may open each organizer page and call each of its server actions, driven by the files
 // themselves: a page.tsx or an exported action that is not in the tables below fails the first
@@ -118,8 +119,8 @@ type PageWorld = Awaited<ReturnType<typeof pageWorld>>;
 
 type PageRule = {
   params: (w: PageWorld) => Record<string, string>;
-  /** Who may open it: the organization's owners and managers, or every member (check-in staff too). */
-  admits: "managers" | "members";
+  /** Who may open it: the organization's owners only, its owners and managers, or every member (check-in staff too). */
+  admits: "owners" | "managers" | "members";
   /** Where a caller ends up when it is not what `admits` implies. */
   except?: (w: PageWorld) => Partial<Record<Caller, Outcome>>;
   /** The page's ids taken from another organization, under this organization's slug: "not found" even to the owner. */
@@ -168,6 +169,9 @@ const pages: Record<string, PageRule> = {
     foreign: (w) => ({ ...inOrganization(w), venueId: w.foreign.venueId }),
   },
   "/organizer/[orgSlug]/tokens": { params: inOrganization, admits: "managers" },
+  // Managers see who works there; only owners change it (the actions below).
+  "/organizer/[orgSlug]/staff": { params: inOrganization, admits: "managers" },
+  "/organizer/[orgSlug]/audit": { params: inOrganization, admits: "owners" },
 };
 
 function expectedOnPage(rule: PageRule, w: PageWorld, caller: Caller, pathname: string): Outcome {
@@ -175,7 +179,8 @@ function expectedOnPage(rule: PageRule, w: PageWorld, caller: Caller, pathname: 
   if (exception) return exception;
   if (caller === "anonymous") return `redirect /signin?callbackUrl=${encodeURIComponent(pathname)}`;
   if (caller === "fan" || caller === "otherOrganizer") return "not found";
-  if (caller === "checkIn" && rule.admits === "managers") return "redirect /forbidden";
+  if (caller === "checkIn" && rule.admits !== "members") return "redirect /forbidden";
+  if (caller === "manager" && rule.admits === "owners") return "redirect /forbidden";
   return "renders";
 }
 
@@ -466,7 +471,59 @@ const actions: Record<string, ActionRule> = {
       (await db.apiToken.findUnique({ where: { id: String(form.tokenId) }, select: { revokedAt: true } }))?.revokedAt,
     except: { checkIn: "refused: not found", manager: "refused: not found" },
   },
+  // Staff: owners only; managers may look at the page but change nothing.
+  "[orgSlug]/staff/actions.ts inviteAction": {
+    form: async (w) => ({ organizationId: w.organization.id, email: uniqueEmail("invitee"), role: "CHECK_IN" }),
+    state: (w) => db.invitation.count({ where: { organizationId: w.organization.id } }),
+    except: { manager: "refused: forbidden" },
+  },
+  "[orgSlug]/staff/actions.ts revokeInvitationAction": {
+    form: async (w) => ({
+      organizationId: w.organization.id,
+      invitationId: (
+        await db.invitation.create({
+          data: {
+            organizationId: w.organization.id,
+            email: uniqueEmail("invitee"),
+            role: "MANAGER",
+            tokenHash: crypto.randomUUID(),
+            expiresAt: new Date(Date.now() + 3600_000),
+          },
+        })
+      ).id,
+    }),
+    state: async (_, form) =>
+      (await db.invitation.findUnique({ where: { id: String(form.invitationId) }, select: { revokedAt: true } }))
+        ?.revokedAt,
+    except: { manager: "refused: forbidden" },
+  },
+  "[orgSlug]/staff/actions.ts changeRoleAction": {
+    form: async (w) => ({
+      organizationId: w.organization.id,
+      membershipId: await membershipOf(w.organization.id, (await addMember(w.organization.id, "MANAGER")).user.id),
+      role: "CHECK_IN",
+    }),
+    state: async (_, form) =>
+      (await db.membership.findUnique({ where: { id: String(form.membershipId) }, select: { role: true } }))?.role,
+    except: { manager: "refused: forbidden" },
+  },
+  "[orgSlug]/staff/actions.ts removeMemberAction": {
+    form: async (w) => ({
+      organizationId: w.organization.id,
+      membershipId: await membershipOf(w.organization.id, (await addMember(w.organization.id, "CHECK_IN")).user.id),
+    }),
+    state: (_, form) => db.membership.count({ where: { id: String(form.membershipId) } }),
+    except: { manager: "refused: forbidden" },
+  },
 };
+
+async function membershipOf(organizationId: string, userId: string) {
+  const membership = await db.membership.findUniqueOrThrow({
+    where: { userId_organizationId: { userId, organizationId } },
+    select: { id: true },
+  });
+  return membership.id;
+}
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 

@@ -11,6 +11,7 @@ const EXTRAS_BEYOND_PRISMA = [
   "constraint events_per_order_limit_check",
   "constraint events_schedule_check",
   "constraint hold_items_quantity_check",
+  "constraint invitations_accepted_or_revoked",
   "constraint order_items_quantity_check",
   "constraint orders_currency_check",
   "constraint orders_money_check",

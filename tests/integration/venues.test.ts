@@ -16,7 +16,9 @@ describe("venues", () => {
     const { organization } = await createOrganizationWithMember();
     const name = `Salle Pleyel ${organization.slug}`;
     const venues = await Promise.all(
-      Array.from({ length: 5 }, () => createVenue(db, { organizationId: organization.id, input: input({ name }) })),
+      Array.from({ length: 5 }, () =>
+        createVenue(db, { organizationId: organization.id, input: input({ name }), actorId: null }),
+      ),
     );
     const slugs = venues.map((v) => v.slug);
     expect(new Set(slugs).size).toBe(5);
@@ -47,6 +49,7 @@ describe("venues", () => {
       organizationId: organization.id,
       venueId: venue.id,
       changes: { name: "Test Hall Renamed", latitude: 41 },
+      actorId: null,
     });
     expect(updated).toMatchObject({ name: "Test Hall Renamed", latitude: 41, slug: venue.slug });
     const queued = await db.outboxMessage.findMany({
@@ -68,7 +71,12 @@ describe("venues", () => {
 
     const other = await createOrganizationWithMember();
     await expect(
-      updateVenue(db, { organizationId: other.organization.id, venueId: venue.id, changes: { name: "Mine now" } }),
+      updateVenue(db, {
+        organizationId: other.organization.id,
+        venueId: venue.id,
+        changes: { name: "Mine now" },
+        actorId: null,
+      }),
     ).rejects.toThrowError(new AppError("NOT_FOUND", "No such venue."));
     await expect(venueDetails(db, { organizationId: other.organization.id, venueId: venue.id })).rejects.toThrow(
       AppError,
@@ -80,7 +88,9 @@ describe("layout versions", () => {
   it("store the parsed document, count disabled seats but not removed ones, and number versions per venue", async () => {
     const { organization, user } = await createOrganizationWithMember();
     const [a, b] = await Promise.all(
-      ["A", "B"].map((n) => createVenue(db, { organizationId: organization.id, input: input({ name: `Hall ${n}` }) })),
+      ["A", "B"].map((n) =>
+        createVenue(db, { organizationId: organization.id, input: input({ name: `Hall ${n}` }), actorId: null }),
+      ),
     );
     const layout = smallLayout({
       seatOverrides: {
@@ -113,7 +123,7 @@ describe("layout versions", () => {
 
   it("refuses an invalid layout with every issue and its path", async () => {
     const { organization } = await createOrganizationWithMember();
-    const venue = await createVenue(db, { organizationId: organization.id, input: input() });
+    const venue = await createVenue(db, { organizationId: organization.id, input: input(), actorId: null });
     const layout = smallLayout({ zones: [{ key: "stalls", name: "Stalls" }] });
     const error = await saveLayoutVersion(db, { venueId: venue.id, document: layout, createdById: null }).catch(
       (e: unknown) => e,

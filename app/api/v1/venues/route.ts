@@ -15,7 +15,7 @@ const body = venueInput.extend({ organizationId: pathId });
 export const POST = route({ access: "signed-in", body }, async ({ actor, body: { organizationId, ...input } }) => {
   const { db } = services();
   await requireOrganizationRole(db, actor, organizationId);
-  return json({ venue: await createVenue(db, { organizationId, input }) }, 201);
+  return json({ venue: await createVenue(db, { organizationId, input, actorId: actor.userId }) }, 201);
 });
 
 const query = z.strictObject({ organizationId: pathId });

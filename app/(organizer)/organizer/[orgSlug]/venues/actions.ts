@@ -39,7 +39,7 @@ export const createVenueAction = formAction(
   async ({ organizationId, orgSlug, ...input }, actor) => {
     const { db } = services();
     await requireOrganizationRole(db, actor, organizationId);
-    const venue = await createVenue(db, { organizationId, input });
+    const venue = await createVenue(db, { organizationId, input, actorId: actor.userId });
     redirect(`/organizer/${orgSlug}/venues/${venue.id}?created=1`);
   },
 );
@@ -49,7 +49,7 @@ export const updateVenueAction = formAction(
   async ({ venueId, ...changes }, actor) => {
     const { db } = services();
     const { organizationId } = await authorizeVenue(db, actor, venueId);
-    const venue = await updateVenue(db, { organizationId, venueId, changes });
+    const venue = await updateVenue(db, { organizationId, venueId, changes, actorId: actor.userId });
     revalidateVenuePages();
     // React resets the form after an action; hand back what was saved so the fields show it.
     const values = Object.fromEntries(VENUE_FIELDS.map((key) => [key, String(venue[key as keyof typeof venue] ?? "")]));

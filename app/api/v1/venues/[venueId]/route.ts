@@ -15,5 +15,7 @@ export const GET = route({ access: "signed-in", params }, async ({ actor, params
 export const PATCH = route({ access: "signed-in", params, body: venueChanges }, async ({ actor, params, body }) => {
   const { db } = services();
   const { organizationId } = await authorizeVenue(db, actor, params.venueId);
-  return json({ venue: await updateVenue(db, { organizationId, venueId: params.venueId, changes: body }) });
+  return json({
+    venue: await updateVenue(db, { organizationId, venueId: params.venueId, changes: body, actorId: actor.userId }),
+  });
 });
