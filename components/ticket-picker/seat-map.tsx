@@ -18,7 +18,14 @@ import {
   viewBoxAttribute,
   type Direction,
 } from "./seat-map-geometry";
-import { describeSelectionChange, groupBySection, seatName, statusWord, tierStyles } from "./seat-map-labels";
+import {
+  describeSelectionChange,
+  groupBySection,
+  occupancySeatLabel,
+  seatName,
+  statusWord,
+  tierStyles,
+} from "./seat-map-labels";
 import { Legend, SectionLabels, Stage, StandingAreas, ZoomControls } from "./seat-map-parts";
 import { FocusMark, SeatMapSection, SelectionMarks, type Mark, type SeatMapMode } from "./seat-map-section";
 import type { MapArea, MapSeat, MapTier } from "./types";
@@ -53,6 +60,8 @@ const HINTS: Record<SeatMapMode, string> = {
     "Stage at the top. Drag to move around; scroll, pinch or use the buttons to zoom. With a keyboard, arrow keys move between seats and Enter or Space picks one.",
   preview:
     "Drag to move around; scroll, pinch or use the buttons to zoom. Click a seat to select it or clear it; Shift-drag selects every seat in a box. With a keyboard, arrow keys move between seats, Space selects one and Shift+arrow keys select as they move.",
+  occupancy:
+    "Stage at the top. Drag to move around; scroll, pinch or use the buttons to zoom. With a keyboard, arrow keys move between seats and each says what it is.",
 };
 
 const ARROWS: Partial<Record<string, Direction>> = {
@@ -148,6 +157,8 @@ export function SeatMap({
     null;
 
   function toggle(seat: MapSeat) {
+    // The organizer's map only shows: a click or Enter says what the seat is.
+    if (mode === "occupancy") return announce(occupancySeatLabel(seat, styles.get(seat.occupancy ?? "")?.name));
     if (seat.status !== "AVAILABLE") return announce(`${seatName(seat)} is ${statusWord(seat.status)}`);
     if (!selectedIds.includes(seat.id) && selectedIds.length >= maxSelectable) {
       return announce(`You can choose up to ${maxSelectable} seats per order.`);
