@@ -26,6 +26,7 @@ test("a manager of two organizations switches between them", async ({ page }) =>
     "Overview",
     "Events",
     "Venues",
+    "Reports",
     "API tokens",
   ]);
   await page.getByTestId("organization-switcher").selectOption({ label: "Footlights Theatre & Comedy" });
