@@ -13,7 +13,7 @@ try {
   const seeded = await seedDemoDataIfEmpty(db);
   console.log(
     seeded
-      ? `Seeded demo data in ${Date.now() - started} ms.`
+      ? `Seeded demo data (${seeded.orders} orders, ${seeded.tickets} tickets) in ${Date.now() - started} ms.`
       : "The database already has users; demo data not seeded.",
   );
 } finally {

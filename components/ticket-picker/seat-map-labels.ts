@@ -78,6 +78,11 @@ export function previewSeatLabel(seat: MapSeat, zoneName: string | undefined): s
     .join(", ");
 }
 
+/** The organizer's words: "Section A, Row C, Seat 7, Sold" (the state's name as the legend shows it). */
+export function occupancySeatLabel(seat: MapSeat, stateName: string | undefined): string {
+  return [seatName(seat), stateName].filter(Boolean).join(", ");
+}
+
 /** "Seat 7 in Section 104, Row C added, 2 selected", or null when nothing changed. */
 export function describeSelectionChange(
   previous: readonly string[],

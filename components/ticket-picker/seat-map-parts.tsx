@@ -144,6 +144,7 @@ function Swatch({ children }: { children: ReactNode }) {
 
 export function Legend({ styles, mode = "purchase" }: { styles: readonly TierStyle[]; mode?: SeatMapMode }) {
   if (mode === "preview") return <PreviewLegend styles={styles} />;
+  if (mode === "occupancy") return <OccupancyLegend styles={styles} />;
   return (
     <div>
       <h3 className="sr-only">Legend</h3>
@@ -181,6 +182,25 @@ function SelectedSwatch() {
       <circle r={5} fill={SELECTED_COLOR} />
       <path d="M -3 0 l 2 2.3 l 4 -4.6" fill="none" stroke="#ffffff" strokeWidth={1.8} strokeLinecap="round" />
     </Swatch>
+  );
+}
+
+/** The organizer's legend: each state of a seat by colour, shape and name (the names carry the counts). */
+function OccupancyLegend({ styles }: { styles: readonly TierStyle[] }) {
+  return (
+    <div>
+      <h3 className="sr-only">Legend</h3>
+      <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm text-slate-800" data-testid="occupancy-legend">
+        {styles.map((style) => (
+          <li key={style.tierId} className="flex items-center gap-1.5">
+            <Swatch>
+              <Glyph shape={style.shape} x={0} y={0} r={7} color={style.color} hollow={style.hollow} />
+            </Swatch>
+            <span className="font-medium">{style.name}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

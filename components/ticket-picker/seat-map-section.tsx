@@ -6,6 +6,7 @@ import {
   FALLBACK_COLOR,
   SELECTED_COLOR,
   UNAVAILABLE_COLOR,
+  occupancySeatLabel,
   previewSeatLabel,
   seatLabel,
   type SeatShape,
@@ -13,8 +14,12 @@ import {
 } from "./seat-map-labels";
 import type { MapSeat } from "./types";
 
-/** "purchase": the fan's map (taken seats greyed, prices in labels); "preview": the layout builder's. */
-export type SeatMapMode = "purchase" | "preview";
+/**
+ * "purchase": the fan's map (taken seats greyed, prices in labels); "preview": the layout builder's;
+ * "occupancy": the organizer's report, each seat drawn by what it is now (its `occupancy`, whose
+ * names the tiers carry), and nothing to select.
+ */
+export type SeatMapMode = "purchase" | "preview" | "occupancy";
 
 type GlyphProps = {
   shape: SeatShape;
@@ -62,23 +67,31 @@ function Section({ name, seats, mode, styles, selectedKey, tabStopId }: SectionP
   const radii = useMemo(() => seats.map((seat) => seatRadius(nearestDistance(seat, seats))), [seats]);
   const selected = useMemo(() => new Set(selectedKey.split("\n")), [selectedKey]);
   const preview = mode === "preview";
+  const occupancy = mode === "occupancy";
   return (
     <g role="group" aria-label={`Section ${name}`}>
       {seats.map((seat, index) => {
-        const style = styles.get(seat.ticketTypeId);
+        const style = styles.get(occupancy ? (seat.occupancy ?? "") : seat.ticketTypeId);
         const available = seat.status === "AVAILABLE";
         const r = radii[index] ?? 2;
-        const attributes = {
-          "data-seat-id": seat.id,
-          role: "checkbox",
-          "aria-checked": selected.has(seat.id),
-          "aria-disabled": available ? undefined : true,
-          "aria-label": preview
-            ? previewSeatLabel(seat, style?.name)
-            : seatLabel(seat, style?.price, selected.has(seat.id)),
-          tabIndex: seat.id === tabStopId ? 0 : -1,
-          className: available ? "cursor-pointer" : undefined,
-        };
+        const attributes = occupancy
+          ? {
+              "data-seat-id": seat.id,
+              role: "img",
+              "aria-label": occupancySeatLabel(seat, style?.name),
+              tabIndex: seat.id === tabStopId ? 0 : -1,
+            }
+          : {
+              "data-seat-id": seat.id,
+              role: "checkbox",
+              "aria-checked": selected.has(seat.id),
+              "aria-disabled": available ? undefined : true,
+              "aria-label": preview
+                ? previewSeatLabel(seat, style?.name)
+                : seatLabel(seat, style?.price, selected.has(seat.id)),
+              tabIndex: seat.id === tabStopId ? 0 : -1,
+              className: available ? "cursor-pointer" : undefined,
+            };
         // A removed seat stays in the preview as a dashed outline, so it can be selected and put back.
         if (preview && seat.removed) {
           return (
@@ -96,7 +109,7 @@ function Section({ name, seats, mode, styles, selectedKey, tabStopId }: SectionP
           );
         }
         // Taken seats shrink to grey dots: smaller as well as greyer, so not told by colour alone.
-        if (!available) {
+        if (!available && !occupancy) {
           return (
             <Glyph
               key={seat.id}

@@ -20,7 +20,14 @@ import {
   type Direction,
   type ViewBox,
 } from "./seat-map-geometry";
-import { describeSelectionChange, groupBySection, seatName, statusWord, tierStyles } from "./seat-map-labels";
+import {
+  describeSelectionChange,
+  groupBySection,
+  occupancySeatLabel,
+  seatName,
+  statusWord,
+  tierStyles,
+} from "./seat-map-labels";
 import { Legend, SectionLabels, Stage, StandingAreas, ZoomControls } from "./seat-map-parts";
 import { FocusMark, SeatMapSection, SelectionMarks, type Mark, type SeatMapMode } from "./seat-map-section";
 import { resolveTap, sectionFrame, smallestPitch } from "./seat-map-targets";
@@ -61,6 +68,8 @@ const HINTS: Record<SeatMapMode, string> = {
     "Stage at the top. Tap or click a section to zoom to it, then a seat to pick it. Drag to move around; scroll, pinch or use the buttons to zoom. With a keyboard, arrow keys move between seats and Enter or Space picks one.",
   preview:
     "Drag to move around; scroll, pinch or use the buttons to zoom. Click a seat to select it or clear it; Shift-drag selects every seat in a box. With a keyboard, arrow keys move between seats, Space selects one and Shift+arrow keys select as they move.",
+  occupancy:
+    "Stage at the top. Drag to move around; scroll, pinch or use the buttons to zoom. With a keyboard, arrow keys move between seats and each says what it is.",
 };
 
 // A section on its own (a phone): no stage in the frame, and seats are already tap-sized.
@@ -183,6 +192,8 @@ export function SeatMap({
     null;
 
   function toggle(seat: MapSeat) {
+    // The organizer's map only shows: a click or Enter says what the seat is.
+    if (mode === "occupancy") return announce(occupancySeatLabel(seat, styles.get(seat.occupancy ?? "")?.name));
     if (seat.status !== "AVAILABLE") return announce(`${seatName(seat)} is ${statusWord(seat.status)}`);
     if (!selectedIds.includes(seat.id) && selectedIds.length >= maxSelectable) {
       return announce(`You can choose up to ${maxSelectable} seats per order.`);

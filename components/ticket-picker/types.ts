@@ -23,7 +23,12 @@ export type SeatMarks = {
   blocked?: boolean;
   /** Taken out of the layout; drawn as an outline so it can be put back. */
   removed?: boolean;
+  /** The organizer's seat map (mode "occupancy"): what the seat is now, which it is drawn by. */
+  occupancy?: SeatOccupancyState;
 };
+
+/** Sold, held by a live hold, free to buy, or not for sale (blocked). */
+export type SeatOccupancyState = "sold" | "held" | "free" | "blocked";
 
 export type MapSeat = SeatMapSeat & SeatMarks;
 

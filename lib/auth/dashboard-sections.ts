@@ -13,6 +13,7 @@ const SECTIONS: readonly (DashboardSection & { roles: readonly MembershipRole[] 
   { path: "", label: "Overview", roles: MEMBER_ROLES },
   { path: "/events", label: "Events", roles: MANAGING_ROLES },
   { path: "/venues", label: "Venues", roles: MANAGING_ROLES },
+  { path: "/reports", label: "Reports", roles: MANAGING_ROLES },
   { path: "/tokens", label: "API tokens", roles: MANAGING_ROLES },
   { path: "/staff", label: "Staff", roles: MANAGING_ROLES },
   { path: "/audit", label: "Audit log", roles: STAFF_ADMIN_ROLES },

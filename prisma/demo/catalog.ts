@@ -323,3 +323,56 @@ export const categoriesOf: Record<0 | 1 | 2, Category[]> = {
   1: ["SPORTS", "FAMILY", "CONCERT"],
   2: ["THEATRE", "COMEDY"],
 };
+
+/** The demo's ticket buyers (400 of them, first × last name): the sales history's customers. */
+const buyerFirstNames = [
+  "Avery",
+  "Blake",
+  "Camila",
+  "Dev",
+  "Elena",
+  "Farah",
+  "Gus",
+  "Hana",
+  "Ivan",
+  "Jade",
+  "Kofi",
+  "Lena",
+  "Mateo",
+  "Nia",
+  "Omar",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sami",
+  "Theo",
+] as const;
+const buyerLastNames = [
+  "Alvarez",
+  "Brooks",
+  "Chen",
+  "Dubois",
+  "Eriksen",
+  "Fischer",
+  "Garcia",
+  "Hughes",
+  "Ito",
+  "Jensen",
+  "Kowalski",
+  "Lopez",
+  "Murphy",
+  "Nakamura",
+  "Okafor",
+  "Patel",
+  "Rossi",
+  "Schmidt",
+  "Tanaka",
+  "Walsh",
+] as const;
+
+export const buyerAccounts = buyerFirstNames.flatMap((first) =>
+  buyerLastNames.map((last) => ({
+    name: `${first} ${last}`,
+    email: `${first}.${last}@fans.marquee.test`.toLowerCase(),
+  })),
+);

@@ -16,6 +16,7 @@ import {
   type Category,
 } from "./catalog";
 import { seededRandom, slugify } from "./random";
+import { seedSalesHistory, type ArenaShow } from "./sales-history";
 
 const DAY = 24 * 60 * 60 * 1000;
 const FUTURE_EVENTS = 240;
@@ -23,6 +24,9 @@ const PAST_EVENTS = 24;
 
 // Prices of the arena layout's zones (see arena-layout.ts).
 const arenaPrices: Record<string, number> = { floor: 18_900, lower: 12_900, upper: 6_900 };
+// The share of each arena show's rows sold so far: the sooner show sells better. The later one keeps
+// more than 5,000 seats free (tests/e2e/event-page-cache.spec.ts counts them).
+const arenaShares = [0.25, 0.06];
 // About 12 % in fees, rounded to 50 cents so all-in prices read cleanly.
 const fee = (priceMinor: number) => Math.round((priceMinor * 0.12) / 50) * 50;
 
@@ -35,8 +39,8 @@ function at(day: Date, hourUtc: number) {
  * Writes the demo catalogue: users, organizations, venues (the arenas with a
  * seat map saved in the builder's format), 264 events (two of them 5,660-seat
  * reserved-seating arena shows whose seats are copied from that map, as the
- * dashboard does). Deterministic for a given day: dates are relative to
- * `today` so the catalogue always looks upcoming.
+ * dashboard does), and their sales history (sales-history.ts). Deterministic
+ * for a given day: dates are relative to `today` so the catalogue always looks upcoming.
  */
 export async function seedDemoData(db: Tx, options: { passwordHash: string; today?: Date }) {
   const random = seededRandom(20261124);
@@ -89,6 +93,7 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
   }
 
   const slugs = new Set<string>();
+  const arenaShows: ArenaShow[] = [];
   const eventCount = FUTURE_EVENTS + PAST_EVENTS;
   for (let i = 0; i < eventCount; i++) {
     const isArenaShow = i < 2;
@@ -137,9 +142,12 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
     });
 
     const layout = isArenaShow ? arenaLayouts.get(venue.id) : undefined;
-    if (layout) await seedReservedSeating(db, event.id, layout);
-    else await seedGeneralAdmission(db, event.id, random);
+    if (layout) {
+      await seedReservedSeating(db, event.id, layout);
+      arenaShows.push({ eventId: event.id, layoutSeats: layout.seats, share: arenaShares[i] ?? 0 });
+    } else await seedGeneralAdmission(db, event.id, random);
   }
+  return seedSalesHistory(db, { passwordHash, today, arenaShows });
 }
 
 /** One RESERVED ticket type per zone of the map, then the event's own copy of its seats. */
@@ -184,12 +192,11 @@ async function seedGeneralAdmission(db: Tx, eventId: string, random: ReturnType<
   });
 }
 
-/** Seeds the demo catalogue in one transaction unless the database already has users. */
-export async function seedDemoDataIfEmpty(db: Db): Promise<boolean> {
-  if ((await db.user.count()) > 0) return false;
+/** Seeds the demo catalogue in one transaction unless the database already has users; what it sold, or null. */
+export async function seedDemoDataIfEmpty(db: Db): Promise<{ orders: number; tickets: number } | null> {
+  if ((await db.user.count()) > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction((tx) => seedDemoData(tx, { passwordHash }), { timeout: 120_000, maxWait: 10_000 });
-  return true;
+  return db.$transaction((tx) => seedDemoData(tx, { passwordHash }), { timeout: 120_000, maxWait: 10_000 });
 }
 
 /**

@@ -33,6 +33,7 @@ test("a manager of two organizations switches between them", async ({ page }) =>
     "Overview",
     "Events",
     "Venues",
+    "Reports",
     "API tokens",
     "Staff",
   ]);

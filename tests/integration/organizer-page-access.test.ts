@@ -156,6 +156,12 @@ const pages: Record<string, PageRule> = {
     admits: "members",
     foreign: (w) => ({ ...inOrganization(w), eventId: w.foreign.eventId }),
   },
+  "/organizer/[orgSlug]/events/[eventId]/report": {
+    params: (w) => ({ ...inOrganization(w), eventId: w.published.eventId }),
+    admits: "managers",
+    foreign: (w) => ({ ...inOrganization(w), eventId: w.foreign.eventId }),
+  },
+  "/organizer/[orgSlug]/reports": { params: inOrganization, admits: "managers" },
   "/organizer/[orgSlug]/venues": { params: inOrganization, admits: "managers" },
   "/organizer/[orgSlug]/venues/new": { params: inOrganization, admits: "managers" },
   "/organizer/[orgSlug]/venues/[venueId]": {

@@ -114,6 +114,14 @@ const organizationRoutes: Record<string, OrgRoute> = {
     handler: load("api/v1/events/[eventId]/ticket-types/[ticketTypeId]/route.ts", "PATCH"),
     request: async (org) => ({ params: await draftEvent(org), body: { priceMinor: 1_200 } }),
   },
+  "GET /api/v1/events/[eventId]/orders.csv": {
+    handler: load("api/v1/events/[eventId]/orders.csv/route.ts", "GET"),
+    request: async (org) => ({ params: { eventId: (await draftEvent(org, "PUBLISHED")).eventId } }),
+  },
+  "GET /api/v1/events/[eventId]/attendees.csv": {
+    handler: load("api/v1/events/[eventId]/attendees.csv/route.ts", "GET"),
+    request: async (org) => ({ params: { eventId: (await draftEvent(org, "PUBLISHED")).eventId } }),
+  },
   "DELETE /api/v1/events/[eventId]/ticket-types/[ticketTypeId]": {
     handler: load("api/v1/events/[eventId]/ticket-types/[ticketTypeId]/route.ts", "DELETE"),
     request: async (org) => ({ params: await draftEvent(org) }),

@@ -22,7 +22,9 @@ export async function call(handler: Handler, options: CallOptions = {}) {
     { params: Promise.resolve(options.params ?? {}) },
   );
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
+  // A CSV or calendar file is read as text; everything else the API answers is JSON.
+  const isJson = !/^text\//.test(response.headers.get("content-type") ?? "");
+  return { status: response.status, headers: response.headers, text, json: text && isJson ? JSON.parse(text) : null };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -84,6 +84,9 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             <Link href={`/organizer/${orgSlug}/events/${event.id}/check-in`} className="text-brand-700 underline">
               Check-in at the door
             </Link>
+            <Link href={`/organizer/${orgSlug}/events/${event.id}/report`} className="text-brand-700 underline">
+              Sales report
+            </Link>
           </p>
         )}
         {(created || duplicated) && (
