@@ -4,13 +4,13 @@ import { db } from "@/lib/db";
 import type { Actor } from "./actor";
 import { authorize, type Access } from "./authorize";
 import { auth } from "./next-auth";
-import { findUser } from "./users";
+import { findActiveUser } from "./users";
 import { AppError } from "@/lib/errors";
 
 /** The signed-in user of a page or server action, re-read from the database; null when signed out. */
 export async function currentActor(): Promise<Actor | null> {
   const session = await auth();
-  const user = session?.user?.id ? await findUser(db, session.user.id) : null;
+  const user = session?.user?.id ? await findActiveUser(db, session.user.id) : null;
   return user && { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
 }
 

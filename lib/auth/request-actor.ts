@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 import type { DbOrTx } from "@/lib/db";
 import type { Actor } from "./actor";
 import { userForApiToken } from "./tokens";
-import { findUser } from "./users";
+import { findActiveUser } from "./users";
 
 /**
  * The caller of an API request: a bearer token wins over the session cookie.
@@ -32,6 +32,6 @@ export async function actorFromRequest(db: DbOrTx, request: Request): Promise<Ac
     secret: config().AUTH_SECRET,
     secureCookie: config().APP_URL.startsWith("https://"),
   });
-  const user = session?.sub ? await findUser(db, session.sub) : null;
+  const user = session?.sub ? await findActiveUser(db, session.sub) : null;
   return user && { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
 }

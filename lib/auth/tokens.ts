@@ -45,6 +45,14 @@ export async function revokeApiToken(db: DbOrTx, options: { userId: string; toke
   for (const [hash, entry] of tokenCache) if (entry.tokenId === options.tokenId) tokenCache.delete(hash);
 }
 
+/**
+ * Forgets this process's cached lookups of a user's tokens, after their account was disabled or its
+ * role changed: the next call re-reads the user (other processes within TOKEN_CACHE_TTL_MS).
+ */
+export function forgetCachedTokensOf(userId: string) {
+  for (const [hash, entry] of tokenCache) if (entry.owner?.user.id === userId) tokenCache.delete(hash);
+}
+
 type TokenOwner = { user: PublicUser; organizationId: string | null };
 
 /**
@@ -92,18 +100,19 @@ async function lookUpToken(db: DbOrTx, hash: string, now: Date): Promise<Omit<Ca
       expiresAt: true,
       lastUsedAt: true,
       organizationId: true,
-      user: { select: publicUserSelect },
+      user: { select: { ...publicUserSelect, disabledAt: true } },
     },
   });
-  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) {
+  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now) || record.user.disabledAt) {
     return { owner: null, tokenId: record?.id ?? null, expiresAt: null };
   }
   // Recording every use would put a write on every API call; once a minute is enough to show activity.
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
   }
+  const { disabledAt: _enabled, ...user } = record.user;
   return {
-    owner: { user: record.user, organizationId: record.organizationId },
+    owner: { user, organizationId: record.organizationId },
     tokenId: record.id,
     expiresAt: record.expiresAt,
   };

@@ -35,11 +35,12 @@ export async function createUser(
 export async function verifyCredentials(db: DbOrTx, input: CredentialsInput): Promise<PublicUser | null> {
   const user = await db.user.findUnique({
     where: { email: input.email },
-    select: { ...publicUserSelect, passwordHash: true },
+    select: { ...publicUserSelect, passwordHash: true, disabledAt: true },
   });
   const valid = await verifyPassword(input.password, user?.passwordHash ?? TIMING_DECOY_HASH);
-  if (!user || !valid) return null;
-  const { passwordHash, ...publicUser } = user;
+  // A disabled account is refused like a wrong password: the form does not confirm it exists.
+  if (!user || !valid || user.disabledAt) return null;
+  const { passwordHash, disabledAt: _enabled, ...publicUser } = user;
   if (needsRehash(passwordHash))
     await upgradePasswordHash(db, { userId: user.id, passwordHash, password: input.password });
   return publicUser;
@@ -64,4 +65,12 @@ async function upgradePasswordHash(db: DbOrTx, options: { userId: string; passwo
 
 export function findUser(db: DbOrTx, id: string): Promise<PublicUser | null> {
   return db.user.findUnique({ where: { id }, select: publicUserSelect });
+}
+
+/**
+ * The user behind a session, or null when the account is gone or disabled: every request re-reads
+ * it, so disabling an account ends its sessions at once.
+ */
+export function findActiveUser(db: DbOrTx, id: string): Promise<PublicUser | null> {
+  return db.user.findFirst({ where: { id, disabledAt: null }, select: publicUserSelect });
 }

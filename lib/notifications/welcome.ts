@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 import { enqueueOutbox, type OutboxHandler } from "./outbox";
+import { escapeHtml } from "./email/html";
 import type { EmailSender } from "./email/types";
 
 export const WELCOME_TOPIC = "email.welcome";
@@ -10,10 +11,6 @@ const welcomePayload = z.object({ email: z.string(), name: z.string(), appUrl: z
 
 export function enqueueWelcomeEmail(db: DbOrTx, payload: z.infer<typeof welcomePayload>) {
   return enqueueOutbox(db, { topic: WELCOME_TOPIC, payload });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function welcomeEmailHandler(sender: EmailSender): OutboxHandler {

@@ -135,7 +135,7 @@ const pages: Record<string, PageRule> = {
     // The way in, not one organization's page: each member goes on to their one organization; a user
     // with none is turned away.
     except: (w) => ({
-      fan: "redirect /forbidden",
+      fan: "redirect /for-organizers",
       otherOrganizer: `redirect /organizer/${w.otherOrganization.slug}`,
       checkIn: `redirect /organizer/${w.organization.slug}`,
       manager: `redirect /organizer/${w.organization.slug}`,
