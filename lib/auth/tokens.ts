@@ -50,7 +50,7 @@ export async function revokeApiToken(db: DbOrTx, options: { userId: string; toke
  * role changed: the next call re-reads the user (other processes within TOKEN_CACHE_TTL_MS).
  */
 export function forgetCachedTokensOf(userId: string) {
-  for (const [hash, entry] of tokenCache) if (entry.owner?.user.id === userId) tokenCache.delete(hash);
+  for (const [hash, entry] of tokenCache) if (entry.userId === userId) tokenCache.delete(hash);
 }
 
 type TokenOwner = { user: PublicUser; organizationId: string | null };
@@ -64,7 +64,14 @@ type TokenOwner = { user: PublicUser; organizationId: string | null };
 export const TOKEN_CACHE_TTL_MS = 5_000;
 const TOKEN_CACHE_MAX_ENTRIES = 10_000;
 
-type CachedLookup = { owner: TokenOwner | null; tokenId: string | null; expiresAt: Date | null; until: number };
+type CachedLookup = {
+  owner: TokenOwner | null;
+  tokenId: string | null;
+  /** Whose token it is, refused ones included (a disabled account's, forgotten when it is enabled again). */
+  userId: string | null;
+  expiresAt: Date | null;
+  until: number;
+};
 const tokenCache = new Map<string, CachedLookup>();
 
 function remember(hash: string, entry: CachedLookup) {
@@ -104,7 +111,7 @@ async function lookUpToken(db: DbOrTx, hash: string, now: Date): Promise<Omit<Ca
     },
   });
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now) || record.user.disabledAt) {
-    return { owner: null, tokenId: record?.id ?? null, expiresAt: null };
+    return { owner: null, tokenId: record?.id ?? null, userId: record?.user.id ?? null, expiresAt: null };
   }
   // Recording every use would put a write on every API call; once a minute is enough to show activity.
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
@@ -114,6 +121,7 @@ async function lookUpToken(db: DbOrTx, hash: string, now: Date): Promise<Omit<Ca
   return {
     owner: { user, organizationId: record.organizationId },
     tokenId: record.id,
+    userId: user.id,
     expiresAt: record.expiresAt,
   };
 }
