@@ -1,6 +1,5 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit-log";
-import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -155,7 +154,7 @@ export async function countOutboxViews(db: DbOrTx, now: Date): Promise<Record<Ou
  * Sends a failed or stuck message again: PENDING, due now, with a fresh run of attempts (its last
  * error stays until the next attempt replaces it). A delivered message is not sent twice (CONFLICT).
  */
-export async function retryOutboxMessage(db: Db, admin: Actor, options: { messageId: string; now: Date }) {
+export async function retryOutboxMessage(db: Db, options: { messageId: string; now: Date; adminId: string }) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.outboxMessage.updateMany({
       where: { id: options.messageId, status: { in: ["PENDING", "FAILED"] } },
@@ -168,7 +167,7 @@ export async function retryOutboxMessage(db: Db, admin: Actor, options: { messag
         : new AppError("NOT_FOUND", "No such message.");
     }
     await recordAudit(tx, {
-      actorId: admin.userId,
+      actorId: options.adminId,
       organizationId: null,
       action: "outbox_message.retried",
       entityType: "outbox_message",

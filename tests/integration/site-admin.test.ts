@@ -169,7 +169,7 @@ describe("outbox retry", () => {
     const trouble = await listOutboxMessages(db, { view: "trouble", now, page: { limit: 500 } });
     expect(trouble.items.map((m) => m.id)).toContain(id);
 
-    await retryOutboxMessage(db, admin, { messageId: id, now });
+    await retryOutboxMessage(db, { messageId: id, now, adminId: admin.userId });
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "PENDING",
       attempts: 0,
@@ -181,7 +181,9 @@ describe("outbox retry", () => {
     expect(delivered).toEqual([id]);
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe("DONE");
 
-    await expect(retryOutboxMessage(db, admin, { messageId: id, now })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(retryOutboxMessage(db, { messageId: id, now, adminId: admin.userId })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const entries = (await listAuditEntries(db, { entityId: id }, { limit: 5 })).entries;
     expect(entries.map((e) => [e.action, e.organizationId])).toEqual([["outbox_message.retried", null]]);
   });

@@ -43,8 +43,8 @@ ALTER TABLE "organizer_applications" ADD CONSTRAINT "organizer_applications_deci
 ALTER TABLE "organizer_applications" ADD CONSTRAINT "organizer_applications_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "organizations"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- One open application per user: a second one waits until the first is decided.
-CREATE UNIQUE INDEX "organizer_applications_one_pending_per_user" ON "organizer_applications"("userId") WHERE status = 'PENDING';
+CREATE UNIQUE INDEX "organizer_applications_pending_user_key" ON "organizer_applications"("userId") WHERE status = 'PENDING';
 
 -- A decided application says who decided and when; a rejection says why.
-ALTER TABLE "organizer_applications" ADD CONSTRAINT "organizer_applications_decision"
+ALTER TABLE "organizer_applications" ADD CONSTRAINT "organizer_applications_decision_check"
   CHECK ((status = 'PENDING') = ("decidedAt" IS NULL) AND (status <> 'REJECTED' OR "rejectionReason" IS NOT NULL));

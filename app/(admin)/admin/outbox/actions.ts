@@ -12,7 +12,7 @@ export const retryOutboxAction = formAction(
   { access: ADMIN_ACCESS, schema: z.strictObject({ messageId: pathId }) },
   async ({ messageId }, admin) => {
     const { db, clock } = services();
-    await retryOutboxMessage(db, admin, { messageId, now: clock() });
+    await retryOutboxMessage(db, { messageId, now: clock(), adminId: admin.userId });
     revalidatePath("/admin", "layout");
     return { ok: true, message: "Queued to be sent again now." };
   },
