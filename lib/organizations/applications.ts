@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { OrganizerApplicationStatus } from "@/lib/generated/prisma/enums";
 import { keysetQuery, type PageRequest } from "@/lib/keyset";
 import { enqueueApplicationEmail } from "./application-emails";
-import { createOrganizationInTx, withFreeSlug } from "./organizations";
+import { createOrganizationInTx, withFreeSlug } from "@/lib/auth/organization-admin";
 
 // "For organizers": a signed-in user asks to sell tickets; an admin approves (the organization is
 // made with them as its OWNER, and they become an ORGANIZER, in the approval's transaction) or

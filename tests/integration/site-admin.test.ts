@@ -14,7 +14,7 @@ import {
   submitApplication,
   applicationInput,
 } from "@/lib/organizations/applications";
-import { createOrganization, setOrganizationOwner } from "@/lib/organizations/organizations";
+import { createOrganization, setOrganizationOwner } from "@/lib/auth/organization-admin";
 import { lookUpOrders } from "@/lib/orders/order-lookup";
 import { draftEvent, organizationWithCallers } from "../support/access-fixtures";
 import { createUserWithToken, uniqueSlug } from "../support/factories";

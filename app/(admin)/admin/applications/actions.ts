@@ -6,7 +6,7 @@ import { formAction } from "@/lib/actions";
 import { ADMIN_ACCESS } from "@/lib/auth/authorize";
 import { pathId } from "@/lib/http-params";
 import { approveApplication, rejectApplication } from "@/lib/organizations/applications";
-import { organizationSlug } from "@/lib/organizations/organizations";
+import { organizationSlug } from "@/lib/auth/organization-admin";
 import { services } from "@/lib/services";
 
 export const approveApplicationAction = formAction(

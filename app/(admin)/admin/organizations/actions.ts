@@ -13,7 +13,7 @@ import {
   organizationName,
   organizationSlug,
   setOrganizationOwner,
-} from "@/lib/organizations/organizations";
+} from "@/lib/auth/organization-admin";
 import { services } from "@/lib/services";
 
 export const createOrganizationAction = formAction(

@@ -6,7 +6,7 @@ import { KeysetPager } from "@/components/pagination/keyset-pager";
 import { ADMIN_ACCESS } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { pageFromSearch, searchParam, type SearchParams } from "@/lib/keyset";
-import { listOrganizations } from "@/lib/organizations/organizations";
+import { listOrganizations } from "@/lib/auth/organization-admin";
 import { services } from "@/lib/services";
 import { createOrganizationAction } from "./actions";
 

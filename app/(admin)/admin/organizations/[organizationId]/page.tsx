@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { TextInput, Timestamp } from "@/components/admin/ui";
 import { ADMIN_ACCESS } from "@/lib/auth/authorize";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { organizationForAdmin } from "@/lib/organizations/organizations";
+import { organizationForAdmin } from "@/lib/auth/organization-admin";
 import { services } from "@/lib/services";
 import { setOwnerAction } from "../actions";
 

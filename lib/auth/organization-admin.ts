@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit-log";
-import type { Actor } from "@/lib/auth/actor";
-import { promoteToOrganizer } from "@/lib/auth/user-admin";
+import type { Actor } from "./actor";
+import { promoteToOrganizer } from "./user-admin";
 import type { Db, DbOrTx, Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
