@@ -38,7 +38,12 @@ test("a fan applies, the admin approves, the fan opens the new dashboard; a disa
   const slug = await card.getByLabel("Dashboard address (slug)").inputValue();
   expect(slug).toMatch(/^cellar-club-/);
   await card.getByRole("button", { name: "Approve" }).click();
-  await expect(admin.getByRole("status")).toContainText(`/organizer/${slug}`);
+  // Decided, it leaves the pending list for the approved one.
+  await expect(card).toHaveCount(0);
+  await admin.getByRole("link", { name: "Approved" }).click();
+  await expect(admin.getByTestId("applications").getByRole("listitem").filter({ hasText: organization })).toContainText(
+    `Approved as ${organization} by ${demo.admin}`,
+  );
 
   // The fan sees the answer where they applied and opens their organization's dashboard.
   await fan.reload();
