@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbOrTx, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { keysetQuery, type PageRequest } from "@/lib/keyset";
 
 /** What one change was; written beside the change itself. */
 export type AuditEntry = {
@@ -70,17 +71,15 @@ export type AuditLogPage = {
     actor: { id: string; email: string; name: string | null } | null;
     data: Prisma.JsonValue;
   }>;
-  /** Pass back as `after` for the next page; null on the last page. */
+  /** Pass back as `after` for the next (older) page; null on the last page. */
   nextCursor: string | null;
+  /** Pass back as `before` for the previous (newer) page; null on the first page. */
+  previousCursor: string | null;
 };
 
-/** Newest first, keyset-paginated on (createdAt, id) so deep pages stay fast. */
-export async function listAuditEntries(
-  db: DbOrTx,
-  filter: AuditLogFilter,
-  page: { limit: number; after?: string | null },
-): Promise<AuditLogPage> {
-  const cursor = page.after ? decodeCursor(page.after) : null;
+/** Newest first, keyset-paginated on (createdAt, id) so deep pages stay fast (lib/keyset.ts). */
+export async function listAuditEntries(db: DbOrTx, filter: AuditLogFilter, page: PageRequest): Promise<AuditLogPage> {
+  const keyset = keysetQuery("createdAt", "desc", page);
   const where: Prisma.AuditLogWhereInput = {
     ...(filter.organizationId === undefined ? {} : { organizationId: filter.organizationId }),
     ...(filter.actorId === undefined ? {} : { actorId: filter.actorId }),
@@ -91,16 +90,12 @@ export async function listAuditEntries(
       ...(filter.since === undefined ? {} : { gte: filter.since }),
       ...(filter.until === undefined ? {} : { lt: filter.until }),
     },
-    ...(cursor
-      ? {
-          OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
-        }
-      : {}),
+    ...keyset.where,
   };
   const rows = await db.auditLog.findMany({
     where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: page.limit + 1,
+    orderBy: keyset.orderBy,
+    take: keyset.take,
     select: {
       id: true,
       createdAt: true,
@@ -112,20 +107,6 @@ export async function listAuditEntries(
       actor: { select: { id: true, email: true, name: true } },
     },
   });
-  const entries = rows.slice(0, page.limit);
-  const last = entries.at(-1);
-  return {
-    entries,
-    nextCursor: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
-}
-
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const createdAt = new Date(iso ?? "");
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+  const { items, older, newer } = keyset.finish(rows);
+  return { entries: items, nextCursor: older, previousCursor: newer };
 }

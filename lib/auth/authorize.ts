@@ -14,3 +14,4 @@ export function authorize(actor: Actor | null, access: Access): void {
 }
 
 export const ORGANIZER_ACCESS = ["ORGANIZER", "ADMIN"] as const satisfies readonly UserRole[];
+export const ADMIN_ACCESS = ["ADMIN"] as const satisfies readonly UserRole[];

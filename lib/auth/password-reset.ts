@@ -8,7 +8,7 @@ import type { EmailSender } from "@/lib/notifications/email/types";
 import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { passwordResetChecks } from "./attempt-limits";
 import { hashPassword } from "./passwords";
-import { escapeHtml } from "@/lib/notifications/email/escape-html";
+import { escapeHtml } from "@/lib/notifications/email/html";
 
 export const PASSWORD_RESET_TOPIC = "email.password-reset";
 /** How long an e-mailed link works. */

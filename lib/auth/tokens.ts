@@ -62,6 +62,14 @@ export async function revokeApiToken(db: DbOrTx, options: { userId: string; toke
   for (const [hash, entry] of tokenCache) if (entry.tokenId === options.tokenId) tokenCache.delete(hash);
 }
 
+/**
+ * Forgets this process's cached lookups of a user's tokens, after their account was disabled or its
+ * role changed: the next call re-reads the user (other processes within TOKEN_CACHE_TTL_MS).
+ */
+export function forgetCachedTokensOf(userId: string) {
+  for (const [hash, entry] of tokenCache) if (entry.userId === userId) tokenCache.delete(hash);
+}
+
 type TokenOwner = { user: PublicUser; organizationId: string | null };
 
 /**
@@ -73,7 +81,14 @@ type TokenOwner = { user: PublicUser; organizationId: string | null };
 export const TOKEN_CACHE_TTL_MS = 5_000;
 const TOKEN_CACHE_MAX_ENTRIES = 10_000;
 
-type CachedLookup = { owner: TokenOwner | null; tokenId: string | null; expiresAt: Date | null; until: number };
+type CachedLookup = {
+  owner: TokenOwner | null;
+  tokenId: string | null;
+  /** Whose token it is, refused ones included (a disabled account's, forgotten when it is enabled again). */
+  userId: string | null;
+  expiresAt: Date | null;
+  until: number;
+};
 const tokenCache = new Map<string, CachedLookup>();
 
 function remember(hash: string, entry: CachedLookup) {
@@ -109,19 +124,21 @@ async function lookUpToken(db: DbOrTx, hash: string, now: Date): Promise<Omit<Ca
       expiresAt: true,
       lastUsedAt: true,
       organizationId: true,
-      user: { select: publicUserSelect },
+      user: { select: { ...publicUserSelect, disabledAt: true } },
     },
   });
-  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) {
-    return { owner: null, tokenId: record?.id ?? null, expiresAt: null };
+  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now) || record.user.disabledAt) {
+    return { owner: null, tokenId: record?.id ?? null, userId: record?.user.id ?? null, expiresAt: null };
   }
   // Recording every use would put a write on every API call; once a minute is enough to show activity.
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
   }
+  const { disabledAt: _enabled, ...user } = record.user;
   return {
-    owner: { user: record.user, organizationId: record.organizationId },
+    owner: { user, organizationId: record.organizationId },
     tokenId: record.id,
+    userId: user.id,
     expiresAt: record.expiresAt,
   };
 }

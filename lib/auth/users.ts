@@ -35,11 +35,12 @@ export async function createUser(
 export async function verifyCredentials(db: DbOrTx, input: CredentialsInput): Promise<PublicUser | null> {
   const user = await db.user.findUnique({
     where: { email: input.email },
-    select: { ...publicUserSelect, passwordHash: true },
+    select: { ...publicUserSelect, passwordHash: true, disabledAt: true },
   });
   const valid = await verifyPassword(input.password, user?.passwordHash ?? TIMING_DECOY_HASH);
-  if (!user || !valid) return null;
-  const { passwordHash, ...publicUser } = user;
+  // A disabled account is refused like a wrong password: the form does not confirm it exists.
+  if (!user || !valid || user.disabledAt) return null;
+  const { passwordHash, disabledAt: _enabled, ...publicUser } = user;
   if (needsRehash(passwordHash))
     await upgradePasswordHash(db, { userId: user.id, passwordHash, password: input.password });
   return publicUser;
@@ -67,8 +68,9 @@ export function findUser(db: DbOrTx, id: string): Promise<PublicUser | null> {
 }
 
 /**
- * The user a session cookie speaks for, or null: a deleted account, or a session that signed in
- * (`signedInAtSeconds`) before the account's password was changed or reset.
+ * The user a session cookie speaks for, or null: a deleted or disabled account (re-read on every request,
+ * so disabling ends its sessions at once), or a session that signed in (`signedInAtSeconds`) before the
+ * account's password was changed or reset.
  */
 export async function findSessionUser(
   db: DbOrTx,
@@ -77,10 +79,10 @@ export async function findSessionUser(
 ): Promise<PublicUser | null> {
   const user = await db.user.findUnique({
     where: { id },
-    select: { ...publicUserSelect, sessionsValidFrom: true, deletedAt: true },
+    select: { ...publicUserSelect, sessionsValidFrom: true, deletedAt: true, disabledAt: true },
   });
-  if (!user || user.deletedAt) return null;
+  if (!user || user.deletedAt || user.disabledAt) return null;
   if (user.sessionsValidFrom && (signedInAtSeconds ?? 0) * 1000 < user.sessionsValidFrom.getTime()) return null;
-  const { sessionsValidFrom: _valid, deletedAt: _deleted, ...publicUser } = user;
+  const { sessionsValidFrom: _valid, deletedAt: _deleted, disabledAt: _disabled, ...publicUser } = user;
   return publicUser;
 }

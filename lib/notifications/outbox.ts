@@ -1,6 +1,10 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/audit-log";
 import type { Db, DbOrTx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OutboxStatus } from "@/lib/generated/prisma/enums";
+import { keysetQuery, type PageRequest } from "@/lib/keyset";
 import { log } from "@/lib/log";
 
 export type OutboxHandler = (payload: Prisma.JsonValue) => Promise<void>;
@@ -97,4 +101,78 @@ export async function outboxTrouble(db: DbOrTx): Promise<{ stuck: number; failed
     db.outboxMessage.count({ where: { status: "FAILED" } }),
   ]);
   return { stuck, failed };
+}
+
+/** A PENDING message still not delivered this long after it was due is stuck (the worker may be down). */
+export const OUTBOX_STUCK_AFTER_MS = 5 * 60_000;
+
+/** What the admin's outbox page lists: messages needing a person (failed, stuck, retrying), or one status. */
+export type OutboxView = "trouble" | OutboxStatus;
+
+function outboxViewFilter(view: OutboxView, now: Date): Prisma.OutboxMessageWhereInput {
+  if (view !== "trouble") return { status: view };
+  return {
+    OR: [
+      { status: "FAILED" },
+      {
+        status: "PENDING",
+        OR: [{ attempts: { gt: 0 } }, { availableAt: { lt: new Date(now.getTime() - OUTBOX_STUCK_AFTER_MS) } }],
+      },
+    ],
+  };
+}
+
+/** Messages of a view, newest first, with their last error (keyset-paginated). */
+export async function listOutboxMessages(db: DbOrTx, options: { view: OutboxView; now: Date; page: PageRequest }) {
+  const keyset = keysetQuery("createdAt", "desc", options.page);
+  const rows = await db.outboxMessage.findMany({
+    where: { AND: [outboxViewFilter(options.view, options.now), keyset.where] },
+    orderBy: keyset.orderBy,
+    take: keyset.take,
+    select: {
+      id: true,
+      topic: true,
+      status: true,
+      attempts: true,
+      availableAt: true,
+      lastError: true,
+      createdAt: true,
+      processedAt: true,
+    },
+  });
+  return keyset.finish(rows);
+}
+
+/** How many messages each view holds, for the page's tabs. */
+export async function countOutboxViews(db: DbOrTx, now: Date): Promise<Record<OutboxView, number>> {
+  const views = ["trouble", "PENDING", "FAILED", "DONE"] as const;
+  const counts = await Promise.all(views.map((view) => db.outboxMessage.count({ where: outboxViewFilter(view, now) })));
+  return Object.fromEntries(views.map((view, i) => [view, counts[i]!])) as Record<OutboxView, number>;
+}
+
+/**
+ * Sends a failed or stuck message again: PENDING, due now, with a fresh run of attempts (its last
+ * error stays until the next attempt replaces it). A delivered message is not sent twice (CONFLICT).
+ */
+export async function retryOutboxMessage(db: Db, options: { messageId: string; now: Date; adminId: string }) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { id: options.messageId, status: { in: ["PENDING", "FAILED"] } },
+      data: { status: "PENDING", availableAt: options.now, attempts: 0 },
+    });
+    if (count === 0) {
+      const exists = await tx.outboxMessage.count({ where: { id: options.messageId } });
+      throw exists
+        ? new AppError("CONFLICT", "This message was already delivered.")
+        : new AppError("NOT_FOUND", "No such message.");
+    }
+    await recordAudit(tx, {
+      actorId: options.adminId,
+      organizationId: null,
+      action: "outbox_message.retried",
+      entityType: "outbox_message",
+      entityId: options.messageId,
+      after: { status: "PENDING", availableAt: options.now.toISOString() },
+    });
+  });
 }

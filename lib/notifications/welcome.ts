@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 import { enqueueOutbox, type OutboxHandler } from "./outbox";
+import { escapeHtml } from "./email/html";
 import type { EmailSender } from "./email/types";
-import { escapeHtml } from "./email/escape-html";
 
 export const WELCOME_TOPIC = "email.welcome";
 

@@ -4,6 +4,7 @@ import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/search-sync";
 import { reclaimLapsedHolds } from "@/lib/inventory/postgres-hold-store";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { WELCOME_TOPIC, welcomeEmailHandler } from "@/lib/notifications/welcome";
+import { APPLICATION_EMAIL_TOPIC, applicationEmailHandler } from "@/lib/organizations/application-emails";
 import { CANCEL_EVENT_TOPIC, cancelEventHandler } from "@/lib/orders/cancellation";
 import { ORDER_EMAIL_TOPIC, orderEmailHandler } from "@/lib/orders/emails";
 import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refund-payout";
@@ -25,6 +26,7 @@ export function workerJobs(services: Services): Job[] {
     [REFUND_TOPIC]: refundHandler(db, gateway),
     [CANCEL_EVENT_TOPIC]: cancelEventHandler({ db, gateway }),
     [SEARCH_SYNC_TOPIC]: searchSyncHandler((eventId) => search.syncEvent(eventId)),
+    [APPLICATION_EMAIL_TOPIC]: applicationEmailHandler(db, email, appUrl),
   };
   return [
     {

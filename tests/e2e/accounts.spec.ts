@@ -42,7 +42,7 @@ test.describe("accounts", () => {
     await expect(page.getByRole("link", { name: "Sign up" })).toBeVisible();
   });
 
-  test("the organizer dashboard sends visitors to sign-in and back, and turns fans away", async ({ page }) => {
+  test("the organizer dashboard sends visitors to sign-in and back, and fans to the application", async ({ page }) => {
     await page.goto("/organizer");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Forganizer/);
     await signIn(page, demo.organizer);
@@ -57,7 +57,7 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.goto("/signin?callbackUrl=/organizer");
     await signIn(page, demo.fan);
-    await expect(page).toHaveURL(/\/forbidden$/);
-    await expect(page.getByRole("heading", { name: "This page is not for your account" })).toBeVisible();
+    await expect(page).toHaveURL(/\/for-organizers$/);
+    await expect(page.getByRole("heading", { name: "Sell tickets on Marquee" })).toBeVisible();
   });
 });

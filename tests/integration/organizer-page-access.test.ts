@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -17,6 +17,7 @@ import {
   type CallerName,
   type OrganizationWithCallers,
 } from "../support/access-fixtures";
+import { controlFlow, filesNamed, pathOf, routeOf as routeOfFile } from "../support/next-calls";
 import { addMember, createVenue, smallLayout, venueBody } from "../support/venue-fixtures";
 
 // Who may open each organizer page and call each of its server actions, driven by the files
@@ -67,22 +68,8 @@ function signInAs(w: OrganizationWithCallers, caller: Caller) {
   session.userId = caller === "anonymous" ? null : w.callers[caller satisfies CallerName].user.id;
 }
 
-function filesNamed(dir: string, name: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return filesNamed(full, name);
-    return entry === name ? [full] : [];
-  });
-}
-
 /** The URL pattern of a file's folder: app/(organizer)/organizer/[orgSlug]/x → /organizer/[orgSlug]/x. */
-const routeOf = (file: string) =>
-  "/" +
-  path
-    .relative(organizerApp, path.dirname(file))
-    .split(path.sep)
-    .filter((segment) => !/^\(.*\)$/.test(segment))
-    .join("/");
+const routeOf = (file: string) => routeOfFile(organizerApp, file);
 
 /**
  * What a call did, as one comparable string: "renders" (a page returned a React element), "ok" (an
@@ -90,19 +77,6 @@ const routeOf = (file: string) =>
  * (`redirect()` and `notFound()` throw errors whose digest says where to; lib/actions.ts lets them through).
  */
 type Outcome = string;
-
-function controlFlow(error: unknown): Outcome | null {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  if (typeof digest !== "string") return null;
-  // NEXT_REDIRECT;<push|replace>;<url>;<status>;
-  if (digest.startsWith("NEXT_REDIRECT;")) return `redirect ${digest.split(";").slice(2, -2).join(";")}`;
-  // NEXT_HTTP_ERROR_FALLBACK;404 (notFound), 403 (forbidden), 401 (unauthorized)
-  if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) {
-    const status = digest.split(";")[1];
-    return status === "404" ? "not found" : `http ${status}`;
-  }
-  return null;
-}
 
 // ---- Pages ----------------------------------------------------------------------------------
 
@@ -136,7 +110,7 @@ const pages: Record<string, PageRule> = {
     // The way in, not one organization's page: each member goes on to their one organization; a user
     // with none is turned away.
     except: (w) => ({
-      fan: "redirect /forbidden",
+      fan: "redirect /for-organizers",
       otherOrganizer: `redirect /organizer/${w.otherOrganization.slug}`,
       checkIn: `redirect /organizer/${w.organization.slug}`,
       manager: `redirect /organizer/${w.organization.slug}`,
@@ -214,9 +188,6 @@ async function openPage(w: PageWorld, page: Page, params: Record<string, string>
     throw new Error(`${caller} could not open the page: ${String(error)}`, { cause: error });
   }
 }
-
-const pathOf = (route: string, params: Record<string, string>) =>
-  route.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? `[${name}]`);
 
 describe("access to every organizer page", () => {
   let w: PageWorld;

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as issueToken } from "@/app/api/v1/auth/tokens/route";
 import { POST as signUp } from "@/app/api/v1/users/route";
 import { ATTEMPT_LIMITS } from "@/lib/auth/attempt-limits";
-import { handlers } from "@/lib/auth/next-auth";
 import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
+import { callbackSignIn } from "../support/auth-callback";
 import { call } from "../support/http";
 import { uniqueEmail } from "../support/factories";
 
@@ -33,26 +33,6 @@ async function newUser(password = PASSWORD) {
 
 const tokenRequest = (email: string, password: string, ip: string) =>
   call(issueToken, { method: "POST", body: { email, password }, headers: { "x-forwarded-for": ip } });
-
-/** Signs in through Auth.js's own endpoints, as a browser form posting to the credentials callback would. */
-async function callbackSignIn(email: string, password: string, ip: string) {
-  const csrf = await handlers.GET(new Request("http://localhost:3000/api/auth/csrf") as never);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await handlers.POST(
-    new Request("http://localhost:3000/api/auth/callback/credentials", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": ip },
-      body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "http://localhost:3000/account" }),
-    }) as never,
-  );
-  const location = new URL(response.headers.get("location") ?? "", "http://localhost:3000");
-  const session = response.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="));
-  return { location, session };
-}
 
 describe("sign-in limits over HTTP", () => {
   it("refuses the 10th wrong password in a minute for one account with 429, whatever the addresses; after the window the right one works", async () => {

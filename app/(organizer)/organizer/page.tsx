@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Organizer dashboard" };
 export default async function OrganizerHomePage() {
   const actor = await requirePageActor("signed-in", "/organizer");
   const organizations = await organizationsOf(services().db, actor);
-  if (organizations.length === 0) redirect("/forbidden");
+  // Not a member anywhere yet: the way to become one ("For organizers" in the footer leads here).
+  if (organizations.length === 0) redirect("/for-organizers");
   if (organizations.length === 1) redirect(`/organizer/${organizations[0]!.slug}`);
   return (
     <main className="mx-auto w-full max-w-2xl flex-1 px-4 py-8">

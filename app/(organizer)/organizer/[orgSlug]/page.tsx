@@ -3,12 +3,15 @@ import Link from "next/link";
 import { OrganizerEventList } from "@/components/event-authoring/event-list";
 import { MANAGING_ROLES, MEMBER_ROLES } from "@/lib/auth/memberships";
 import { requireOrganizationPage } from "@/lib/auth/organizer-page";
-import { organizationEvents } from "@/lib/events/authoring-queries";
+import { organizationEvents, upcomingEventTotals } from "@/lib/events/authoring-queries";
 import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Organizer dashboard" };
 
 type Props = { params: Promise<{ orgSlug: string }> };
+
+/** The overview shows the soonest events; the events page pages through all of them. */
+const OVERVIEW_EVENTS = 20;
 
 /** Every member's way in; check-in staff get it read-only, each event linking to its check-in page only. */
 export default async function OrganizationOverviewPage({ params }: Props) {
@@ -16,20 +19,27 @@ export default async function OrganizationOverviewPage({ params }: Props) {
   const { organization, role } = await requireOrganizationPage(orgSlug, `/organizer/${orgSlug}`, MEMBER_ROLES);
   const manages = role === "ADMIN" || (MANAGING_ROLES as readonly string[]).includes(role);
   const { db, clock } = services();
-  const events = await organizationEvents(db, { organizationId: organization.id, now: clock() });
-  // Check-in staff work the door: drafts are not theirs to see.
-  const upcoming = events.filter((e) => e.state !== "past" && (manages || e.state !== "draft"));
-  const live = upcoming.filter((e) => e.state !== "draft" && e.state !== "cancelled");
-  const sold = live.reduce((sum, e) => sum + e.tickets.sold, 0);
-  const capacity = live.reduce((sum, e) => sum + e.tickets.capacity, 0);
-  const drafts = upcoming.filter((e) => e.state === "draft").length;
+  const now = clock();
+  const [{ events: upcoming, older }, totals] = await Promise.all([
+    // Check-in staff work the door: drafts are not theirs to see.
+    organizationEvents(db, {
+      organizationId: organization.id,
+      now,
+      period: "upcoming",
+      page: { limit: OVERVIEW_EVENTS },
+      withDrafts: manages,
+    }),
+    upcomingEventTotals(db, { organizationId: organization.id, now }),
+  ]);
+  const { live, sold, capacity } = totals;
+  const drafts = manages ? totals.drafts : 0;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{organization.name}</h1>
           <p className="text-slate-600" data-testid="overview-summary">
-            {live.length} upcoming {live.length === 1 ? "event" : "events"} on sale or scheduled · {drafts}{" "}
+            {live} upcoming {live === 1 ? "event" : "events"} on sale or scheduled · {drafts}{" "}
             {drafts === 1 ? "draft" : "drafts"} · {sold.toLocaleString("en-US")} of {capacity.toLocaleString("en-US")}{" "}
             tickets sold
           </p>
@@ -58,6 +68,7 @@ export default async function OrganizationOverviewPage({ params }: Props) {
         ) : (
           <p className="text-slate-600">Nothing coming up yet.</p>
         )}
+        {!manages && older && <p className="text-sm text-slate-600">The next {OVERVIEW_EVENTS} events are shown.</p>}
         {manages && (
           <Link
             href={`/organizer/${orgSlug}/events`}
