@@ -9,7 +9,13 @@ export const ORDER_EMAIL_TOPIC = "email.order";
 
 const orderEmailPayload = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("confirmed"), orderId: z.string() }),
-  z.object({ kind: z.literal("refunded"), orderId: z.string(), reason: z.string() }),
+  // amountMinor: what this refund returns (messages queued before it existed meant the whole total).
+  z.object({
+    kind: z.literal("refunded"),
+    orderId: z.string(),
+    reason: z.string(),
+    amountMinor: z.number().optional(),
+  }),
   // The event was cancelled: what this order gets back now, and the organizer's note, if any.
   z.object({ kind: z.literal("cancelled"), orderId: z.string(), refundMinor: z.number(), note: z.string().optional() }),
 ]);
@@ -49,7 +55,7 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
           ]
         : email.kind === "refunded"
           ? [
-              `We refunded ${total} for your order for ${order.event.title}.`,
+              `We refunded ${email.amountMinor === undefined ? total : formatMoney(email.amountMinor, order.currency)} for your order for ${order.event.title}.`,
               email.reason,
               `The refund reaches your card in 5–10 days. Details: ${link}`,
             ]
