@@ -1,5 +1,6 @@
 -- AlterTable
-ALTER TABLE "orders" ADD COLUMN     "number" SERIAL NOT NULL;
+ALTER TABLE "orders" ADD COLUMN     "number" SERIAL NOT NULL,
+ADD COLUMN     "organizationId" TEXT;
 
 -- AlterTable
 ALTER TABLE "refunds" ADD COLUMN     "external" BOOLEAN NOT NULL DEFAULT false,
@@ -31,10 +32,10 @@ CREATE INDEX "orders_eventId_createdAt_id_idx" ON "orders"("eventId", "createdAt
 CREATE INDEX "orders_eventId_totalMinor_id_idx" ON "orders"("eventId", "totalMinor", "id");
 
 -- CreateIndex
-CREATE INDEX "orders_createdAt_id_idx" ON "orders"("createdAt", "id");
+CREATE INDEX "orders_organizationId_createdAt_id_idx" ON "orders"("organizationId", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "orders_totalMinor_id_idx" ON "orders"("totalMinor", "id");
+CREATE INDEX "orders_organizationId_totalMinor_id_idx" ON "orders"("organizationId", "totalMinor", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "refunds_orderId_idempotencyKey_key" ON "refunds"("orderId", "idempotencyKey");
@@ -54,3 +55,16 @@ ALTER TABLE "order_notes" ADD CONSTRAINT "order_notes_body_check" CHECK (length(
 
 -- By hand: "find the order of someone@…" searches part of an e-mail (ILIKE '%…%') through trigrams.
 CREATE INDEX "orders_email_trgm_idx" ON "orders" USING gin ("email" gin_trgm_ops);
+
+-- By hand: every order carries its event's organization, filled here so no writer can forget it
+-- (an event never moves to another organization), and existing orders are filled once.
+UPDATE "orders" o SET "organizationId" = e."organizationId" FROM "events" e WHERE e.id = o."eventId";
+
+CREATE FUNCTION marquee_order_organization() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT "organizationId" INTO NEW."organizationId" FROM "events" WHERE id = NEW."eventId";
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER orders_organization BEFORE INSERT OR UPDATE OF "eventId" ON "orders"
+  FOR EACH ROW EXECUTE FUNCTION marquee_order_organization();
