@@ -13,6 +13,9 @@ import { pathId } from "@/lib/http-params";
 const blankAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsUndefined, schema.optional());
 
+/** Every order status, in the schema's order: the status filter's choices. */
+export const ORDER_STATUSES = Object.values(OrderStatus);
+
 export const ORDER_SORTS = ["newest", "oldest", "total"] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
 

@@ -77,9 +77,12 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             : ""}
         </p>
         {event.status !== "DRAFT" && (
-          <p className="text-sm">
+          <p className="flex gap-4 text-sm">
             <Link href={`/events/${event.slug}`} className="text-brand-700 underline">
               View the public page
+            </Link>
+            <Link href={`/organizer/${orgSlug}/events/${event.id}/orders`} className="text-brand-700 underline">
+              Orders
             </Link>
           </p>
         )}
