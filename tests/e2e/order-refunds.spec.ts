@@ -18,9 +18,7 @@ const NORTHSTAR_VENUES = [
 
 /** The page of a Northstar Live event with a seat map that is on sale now, found through the public API. */
 async function northstarSeatedEvent(page: Page): Promise<string> {
-  const list = await (
-    await page.request.get("/api/v1/events?category=concert&available=1&sort=date&pageSize=50")
-  ).json();
+  const list = await (await page.request.get("/api/v1/events?available=1&sort=date&pageSize=50")).json();
   for (const item of list.items as { slug: string }[]) {
     const details = await (await page.request.get(`/api/v1/events/${item.slug}`)).json();
     if (
