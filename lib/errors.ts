@@ -9,6 +9,8 @@ export const errorStatus = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  /** An Idempotency-Key sent again with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 422,
   EMAIL_TAKEN: 409,
   SEAT_UNAVAILABLE: 409,
   LIMIT_EXCEEDED: 409,

@@ -12,6 +12,7 @@ export type DashboardSection = { path: string; label: string };
 const SECTIONS: readonly (DashboardSection & { roles: readonly MembershipRole[] })[] = [
   { path: "", label: "Overview", roles: MEMBER_ROLES },
   { path: "/events", label: "Events", roles: MANAGING_ROLES },
+  { path: "/orders", label: "Orders", roles: MANAGING_ROLES },
   { path: "/venues", label: "Venues", roles: MANAGING_ROLES },
   { path: "/reports", label: "Reports", roles: MANAGING_ROLES },
   { path: "/tokens", label: "API tokens", roles: MANAGING_ROLES },

@@ -4,12 +4,19 @@ import type { Db, DbOrTx } from "@/lib/db";
 import type { EmailSender } from "@/lib/notifications/email/types";
 import { enqueueOutbox, type OutboxHandler } from "@/lib/notifications/outbox";
 import { formatEventDate, formatMoney } from "@/lib/format";
+import { escapeHtml } from "@/lib/notifications/email/html";
 
 export const ORDER_EMAIL_TOPIC = "email.order";
 
 const orderEmailPayload = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("confirmed"), orderId: z.string() }),
-  z.object({ kind: z.literal("refunded"), orderId: z.string(), reason: z.string() }),
+  // amountMinor: what this refund returns (messages queued before it existed meant the whole total).
+  z.object({
+    kind: z.literal("refunded"),
+    orderId: z.string(),
+    reason: z.string(),
+    amountMinor: z.number().optional(),
+  }),
   // The event was cancelled: what this order gets back now, and the organizer's note, if any.
   z.object({ kind: z.literal("cancelled"), orderId: z.string(), refundMinor: z.number(), note: z.string().optional() }),
 ]);
@@ -18,8 +25,6 @@ type OrderEmail = z.infer<typeof orderEmailPayload>;
 export function enqueueOrderEmail(db: DbOrTx, email: OrderEmail) {
   return enqueueOutbox(db, { topic: ORDER_EMAIL_TOPIC, payload: email });
 }
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): OutboxHandler {
   return async (raw) => {
@@ -49,7 +54,7 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
           ]
         : email.kind === "refunded"
           ? [
-              `We refunded ${total} for your order for ${order.event.title}.`,
+              `We refunded ${email.amountMinor === undefined ? total : formatMoney(email.amountMinor, order.currency)} for your order for ${order.event.title}.`,
               email.reason,
               `The refund reaches your card in 5–10 days. Details: ${link}`,
             ]
@@ -69,7 +74,7 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
       to: order.email,
       subject: subjects[email.kind],
       text: lines.join("\n\n"),
-      html: lines.map((l) => `<p>${escape(l)}</p>`).join(""),
+      html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(""),
     });
   };
 }

@@ -7,6 +7,7 @@ import { paymentTimeline } from "@/lib/payments/records";
 
 const orderSelect = {
   id: true,
+  number: true,
   userId: true,
   status: true,
   statusReason: true,
@@ -41,6 +42,7 @@ const orderSelect = {
   },
   tickets: {
     select: {
+      id: true,
       code: true,
       status: true,
       checkedInAt: true,

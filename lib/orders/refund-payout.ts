@@ -3,7 +3,13 @@ import { z } from "zod";
 import type { Db, DbOrTx, Tx } from "@/lib/db";
 import { enqueueOutbox, type OutboxHandler } from "@/lib/notifications/outbox";
 import type { PaymentGateway, RefundView } from "@/lib/payments/gateway";
-import { confirmedRefundTotal, createRefund, markRefundResult, refundToPayOut } from "@/lib/payments/records";
+import {
+  confirmedRefundTotal,
+  createRefund,
+  markRefundResult,
+  refundToPayOut,
+  type NewRefund,
+} from "@/lib/payments/records";
 import { enqueueOrderEmail } from "./emails";
 
 // Refunds Marquee starts itself: recorded with the change that causes them and
@@ -22,12 +28,7 @@ const refundPayload = z.object({ refundId: z.string() });
  */
 export async function scheduleRefund(
   tx: Tx,
-  options: {
-    orderId: string;
-    paymentId: string;
-    amountMinor: number;
-    currency: string;
-    reason: string;
+  options: NewRefund & {
     /** False when the caller sends an e-mail of its own that covers the refund (a cancelled event). */
     notify?: boolean;
   },
@@ -35,7 +36,14 @@ export async function scheduleRefund(
   const { notify = true, ...refund } = options;
   const created = await createRefund(tx, refund);
   await enqueueOutbox(tx, { topic: REFUND_TOPIC, payload: { refundId: created.id } });
-  if (notify) await enqueueOrderEmail(tx, { kind: "refunded", orderId: options.orderId, reason: options.reason });
+  if (notify) {
+    await enqueueOrderEmail(tx, {
+      kind: "refunded",
+      orderId: options.orderId,
+      reason: options.reason,
+      amountMinor: options.amountMinor,
+    });
+  }
   return created;
 }
 

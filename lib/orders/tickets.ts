@@ -43,13 +43,13 @@ export async function issueTickets(tx: Tx, orderId: string): Promise<number> {
 }
 
 /**
- * Voids an order's issued tickets and returns what they were for. Whether
- * their seats go back on sale is the caller's decision (a refund: yes; a
- * cancelled event: no).
+ * Voids an order's issued tickets (all of them, or those of `ticketIds`) and returns what they were
+ * for. Whether their seats go back on sale is the caller's decision (a refund: yes, unless the
+ * organizer holds them back; a cancelled event: no).
  */
-export async function voidIssuedTickets(tx: Tx, orderId: string) {
+export async function voidIssuedTickets(tx: Tx, orderId: string, ticketIds?: string[]) {
   const tickets = await tx.ticket.findMany({
-    where: { orderId, status: "ISSUED" },
+    where: { orderId, status: "ISSUED", ...(ticketIds ? { id: { in: ticketIds } } : {}) },
     select: { id: true, seatId: true, ticketTypeId: true },
   });
   if (tickets.length > 0) {

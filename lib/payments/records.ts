@@ -78,11 +78,46 @@ export async function claimWebhookEvent(tx: Tx, event: { id: string; type: strin
   return inserted === 1;
 }
 
-export function createRefund(
+export type NewRefund = {
+  orderId: string;
+  paymentId: string;
+  amountMinor: number;
+  currency: string;
+  reason: string;
+  /** An organizer's refund: the request's Idempotency-Key and a hash of its body. */
+  idempotency?: { key: string; requestHash: string };
+  /** The tickets the refund voids. */
+  ticketIds?: string[];
+};
+
+export function createRefund(tx: Tx, input: NewRefund) {
+  const { idempotency, ...data } = input;
+  return tx.refund.create({
+    data: {
+      ...data,
+      ...(idempotency ? { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash } : {}),
+    },
+    select: { id: true },
+  });
+}
+
+/** The refund an organizer made with this Idempotency-Key on this order, if any. */
+export function refundByIdempotencyKey(db: DbOrTx, orderId: string, key: string) {
+  return db.refund.findUnique({
+    where: { orderId_idempotencyKey: { orderId, idempotencyKey: key } },
+    select: { id: true, requestHash: true },
+  });
+}
+
+/**
+ * A refund made at the provider itself (its dashboard), as found by charge.refunded: already paid
+ * out, so it is recorded SUCCEEDED and no payout is queued.
+ */
+export function recordProviderRefund(
   tx: Tx,
   input: { orderId: string; paymentId: string; amountMinor: number; currency: string; reason: string },
 ) {
-  return tx.refund.create({ data: input, select: { id: true } });
+  return tx.refund.create({ data: { ...input, status: "SUCCEEDED", external: true }, select: { id: true } });
 }
 
 export async function markRefundResult(
@@ -157,7 +192,7 @@ export async function paymentTimeline(db: DbOrTx, orderId: string) {
     }),
     db.refund.findMany({
       where: { orderId },
-      select: { amountMinor: true, reason: true, status: true, createdAt: true },
+      select: { amountMinor: true, reason: true, status: true, ticketIds: true, createdAt: true },
       orderBy: { createdAt: "asc" },
     }),
   ]);
@@ -174,7 +209,7 @@ export async function confirmedRefundTotal(db: DbOrTx, orderId: string): Promise
 export function capturedPaymentOf(db: DbOrTx, orderId: string) {
   return db.payment.findFirst({
     where: { orderId, status: "SUCCEEDED" },
-    select: { id: true, currency: true },
+    select: { id: true, currency: true, providerPaymentId: true },
     orderBy: { createdAt: "desc" },
   });
 }

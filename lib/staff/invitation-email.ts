@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 import type { EmailSender } from "@/lib/notifications/email/types";
 import { enqueueOutbox, type OutboxHandler } from "@/lib/notifications/outbox";
+import { escapeHtml } from "@/lib/notifications/email/html";
 
 export const STAFF_INVITATION_TOPIC = "email.staff-invitation";
 
@@ -23,8 +24,6 @@ export function enqueueInvitationEmail(db: DbOrTx, email: InvitationEmail) {
   return enqueueOutbox(db, { topic: STAFF_INVITATION_TOPIC, payload: email });
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export function invitationEmailHandler(sender: EmailSender): OutboxHandler {
   return async (raw) => {
     const email = invitationEmailPayload.parse(raw);
@@ -36,7 +35,7 @@ export function invitationEmailHandler(sender: EmailSender): OutboxHandler {
       to: email.to,
       subject: `Join ${email.organizationName} on Marquee`,
       text: [invite, how, until].join("\n\n"),
-      html: `<p>${escape(invite)}</p><p><a href="${escape(email.link)}">Accept the invitation</a> (sign in or create an account with this e-mail address).</p><p>${escape(until)}</p>`,
+      html: `<p>${escapeHtml(invite)}</p><p><a href="${escapeHtml(email.link)}">Accept the invitation</a> (sign in or create an account with this e-mail address).</p><p>${escapeHtml(until)}</p>`,
     });
   };
 }

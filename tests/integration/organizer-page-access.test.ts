@@ -14,6 +14,7 @@ import {
   draftEvent,
   inDays,
   organizationWithCallers,
+  paidOrder,
   type CallerName,
   type OrganizationWithCallers,
 } from "../support/access-fixtures";
@@ -87,7 +88,15 @@ async function pageWorld() {
   const published = await draftEvent(w, "PUBLISHED");
   const foreignVenue = await createVenue(w.otherOrganization.id);
   const foreignEvent = await draftEvent({ organization: w.otherOrganization, venue: foreignVenue });
-  return { ...w, event, published, foreign: { venueId: foreignVenue.id, eventId: foreignEvent.eventId } };
+  const order = await paidOrder(w);
+  const foreignOrder = await paidOrder({ organization: w.otherOrganization, venue: foreignVenue });
+  return {
+    ...w,
+    event,
+    published,
+    order,
+    foreign: { venueId: foreignVenue.id, eventId: foreignEvent.eventId, orderId: foreignOrder.orderId },
+  };
 }
 type PageWorld = Awaited<ReturnType<typeof pageWorld>>;
 
@@ -152,6 +161,17 @@ const pages: Record<string, PageRule> = {
   // Managers see who works there; only owners change it (the actions below).
   "/organizer/[orgSlug]/staff": { params: inOrganization, admits: "managers" },
   "/organizer/[orgSlug]/audit": { params: inOrganization, admits: "owners" },
+  "/organizer/[orgSlug]/orders": { params: inOrganization, admits: "managers" },
+  "/organizer/[orgSlug]/events/[eventId]/orders": {
+    params: (w) => ({ ...inOrganization(w), eventId: w.order.eventId }),
+    admits: "managers",
+    foreign: (w) => ({ ...inOrganization(w), eventId: w.foreign.eventId }),
+  },
+  "/organizer/[orgSlug]/orders/[orderId]": {
+    params: (w) => ({ ...inOrganization(w), orderId: w.order.orderId }),
+    admits: "managers",
+    foreign: (w) => ({ ...inOrganization(w), orderId: w.foreign.orderId }),
+  },
 };
 
 function expectedOnPage(rule: PageRule, w: PageWorld, caller: Caller, pathname: string): Outcome {
@@ -428,6 +448,31 @@ const actions: Record<string, ActionRule> = {
       document: JSON.stringify(smallLayout()),
     }),
     state: (_, form) => db.venueLayout.count({ where: { venueId: String(form.venueId) } }),
+  },
+  "[orgSlug]/orders/actions.ts refundOrderAction": {
+    form: async (w) => ({
+      orgSlug: w.organization.slug,
+      orderId: (await paidOrder(w)).orderId,
+      idempotencyKey: crypto.randomUUID(),
+      currency: "USD",
+      mode: "amount",
+      amount: "2.50",
+      reason: "Access check",
+    }),
+    state: (_, form) => db.refund.count({ where: { orderId: String(form.orderId) } }),
+  },
+  "[orgSlug]/orders/actions.ts addOrderNoteAction": {
+    form: async (w) => ({
+      orgSlug: w.organization.slug,
+      orderId: (await paidOrder(w)).orderId,
+      body: "Called the buyer",
+    }),
+    state: (_, form) => db.orderNote.count({ where: { orderId: String(form.orderId) } }),
+  },
+  "[orgSlug]/orders/actions.ts resendConfirmationAction": {
+    form: async (w) => ({ orgSlug: w.organization.slug, orderId: (await paidOrder(w)).orderId }),
+    state: (_, form) =>
+      db.outboxMessage.count({ where: { payload: { path: ["orderId"], equals: String(form.orderId) } } }),
   },
   "[orgSlug]/tokens/actions.ts createTokenAction": {
     form: async (w) => ({ organizationId: w.organization.id, name: "Box office" }),

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { draftEvent, inDays, organizationWithCallers, type OrganizationWithCallers } from "../support/access-fixtures";
+import {
+  draftEvent,
+  inDays,
+  organizationWithCallers,
+  paidOrder,
+  type OrganizationWithCallers,
+} from "../support/access-fixtures";
 import { checkInTicket } from "@/lib/check-in/check-in";
 import { db } from "@/lib/db";
 import { services } from "@/lib/services";
@@ -122,6 +128,18 @@ const organizationRoutes: Record<string, OrgRoute> = {
     handler: load("api/v1/events/[eventId]/attendees.csv/route.ts", "GET"),
     request: async (org) => ({ params: { eventId: (await draftEvent(org, "PUBLISHED")).eventId } }),
   },
+  "GET /api/v1/events/[eventId]/orders": {
+    handler: load("api/v1/events/[eventId]/orders/route.ts", "GET"),
+    request: async (org) => ({ params: { eventId: (await paidOrder(org)).eventId } }),
+  },
+  "POST /api/v1/orders/[orderId]/refunds": {
+    handler: load("api/v1/orders/[orderId]/refunds/route.ts", "POST"),
+    request: async (org) => ({
+      params: { orderId: (await paidOrder(org)).orderId },
+      headers: { "idempotency-key": crypto.randomUUID() },
+      body: { amountMinor: 100, reason: "Access check" },
+    }),
+  },
   "DELETE /api/v1/events/[eventId]/ticket-types/[ticketTypeId]": {
     handler: load("api/v1/events/[eventId]/ticket-types/[ticketTypeId]/route.ts", "DELETE"),
     request: async (org) => ({ params: await draftEvent(org) }),
@@ -215,8 +233,10 @@ describe("access to every route", () => {
       const org = await organizationWithCallers();
       const handler = await route.handler();
       const method = name.split(" ")[0]!;
-      const as = async (token: string | null) =>
-        call(handler, { method, ...(await route.request(org)), ...(token ? { headers: bearer(token) } : {}) });
+      const as = async (token: string | null) => {
+        const request = await route.request(org);
+        return call(handler, { method, ...request, headers: { ...request.headers, ...(token ? bearer(token) : {}) } });
+      };
       const { callers } = org;
 
       expect((await as(null)).status, "anonymous").toBe(401);

@@ -60,3 +60,51 @@ export async function draftEvent(
   });
   return { eventId: event.id, ticketTypeId: event.ticketTypes[0]!.id };
 }
+
+/**
+ * A paid order of one general-admission ticket (10.00) for a published event of the organization,
+ * written straight to the tables as a settled checkout leaves them: the order, its item and ticket,
+ * and the captured payment refunds are made against.
+ */
+export async function paidOrder(org: { organization: { id: string }; venue: { id: string } }) {
+  const { eventId, ticketTypeId } = await draftEvent(org, "PUBLISHED");
+  const { user } = await createUserWithToken("FAN");
+  await db.ticketType.update({ where: { id: ticketTypeId }, data: { sold: 1 } });
+  const order = await db.order.create({
+    data: {
+      userId: user.id,
+      eventId,
+      status: "PAID",
+      email: user.email,
+      currency: "USD",
+      subtotalMinor: 1_000,
+      feesMinor: 0,
+      totalMinor: 1_000,
+      paidAt: new Date(),
+      items: { create: { ticketTypeId, quantity: 1, unitPriceMinor: 1_000, unitFeeMinor: 0 } },
+      payments: {
+        create: {
+          provider: "simulator",
+          providerSessionId: `cs_access_${crypto.randomUUID()}`,
+          providerPaymentId: `pi_access_${crypto.randomUUID()}`,
+          checkoutUrl: "http://localhost/checkout",
+          expiresAt: new Date(Date.now() + 3600_000),
+          status: "SUCCEEDED",
+          amountMinor: 1_000,
+          currency: "USD",
+        },
+      },
+    },
+    select: { id: true, items: { select: { id: true } } },
+  });
+  await db.ticket.create({
+    data: {
+      code: `MQ-ACCS-${crypto.randomUUID().slice(0, 4).toUpperCase()}-0000-0000`,
+      orderId: order.id,
+      orderItemId: order.items[0]!.id,
+      eventId,
+      ticketTypeId,
+    },
+  });
+  return { orderId: order.id, eventId };
+}

@@ -20,7 +20,7 @@ export async function onChargeRefunded(deps: WebhookDeps, event: Stripe.Event): 
   const amountRefunded = charge.amount_refunded;
   const claimed = await deps.db.$transaction(async (tx) => {
     if (!(await claimWebhookEvent(tx, event))) return false;
-    await recordExternalRefund(tx, { paymentIntentId, amountRefundedMinor: amountRefunded });
+    await recordExternalRefund(tx, { paymentIntentId, amountRefundedMinor: amountRefunded, webhookEventId: event.id });
     return true;
   });
   return { received: true, status: claimed ? "processed" : "duplicate" };

@@ -29,7 +29,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
   const refundPending = order.refunds.some((r) => r.status !== "SUCCEEDED");
   return (
     <div className="mx-auto max-w-2xl">
-      <p className="text-sm text-slate-600">Order {order.id}</p>
+      <p className="text-sm text-slate-600">Order #{order.number}</p>
       <h1 className="text-2xl font-bold">{event.title}</h1>
       <p className="text-slate-700">
         {formatEventDate(event.startsAt, event.venue.timeZone)} · {event.venue.name}, {event.venue.address},{" "}
@@ -48,6 +48,39 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         )}
       </p>
       {order.statusReason && <p className="mt-2 text-slate-700">{order.statusReason}</p>}
+
+      {order.refunds.length > 0 && (
+        <section aria-labelledby="refunds-heading" className="mt-6">
+          <h2 id="refunds-heading" className="text-lg font-bold">
+            Refunds
+          </h2>
+          <ul className="mt-2 flex flex-col gap-2" data-testid="refunds">
+            {order.refunds.map((refund) => (
+              <li key={refund.createdAt.toISOString()} className="rounded-xl border border-slate-200 bg-white p-3">
+                <p>
+                  <span className="font-semibold">{formatMoney(refund.amountMinor, order.currency)}</span> ·{" "}
+                  {refund.status === "SUCCEEDED"
+                    ? "refunded"
+                    : refund.status === "PENDING"
+                      ? "on its way to your card"
+                      : "could not be paid out yet; we are on it"}{" "}
+                  · {formatEventDate(refund.createdAt, event.venue.timeZone)}
+                </p>
+                <p className="text-sm text-slate-700">{refund.reason}</p>
+                {refund.ticketIds.length > 0 && (
+                  <p className="text-sm text-slate-700">
+                    Void:{" "}
+                    {order.tickets
+                      .filter((t) => refund.ticketIds.includes(t.id))
+                      .map((t) => t.code)
+                      .join(", ")}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {order.status === "PENDING" && (
         <div role="status" className="mt-4 rounded-lg bg-amber-50 p-3 text-amber-900">

@@ -87,6 +87,9 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             <Link href={`/organizer/${orgSlug}/events/${event.id}/report`} className="text-brand-700 underline">
               Sales report
             </Link>
+            <Link href={`/organizer/${orgSlug}/events/${event.id}/orders`} className="text-brand-700 underline">
+              Orders
+            </Link>
           </p>
         )}
         {(created || duplicated) && (
