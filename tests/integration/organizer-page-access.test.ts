@@ -270,9 +270,15 @@ describe("access to every organizer page", () => {
     expect(staff).not.toContain("New event");
     expect(owner).toContain(">Draft<");
     expect(staff, "drafts are not the door's business").not.toContain(">Draft<");
-    expect(links(staff), "links on the check-in staff's overview: the check-in page of each event").toEqual([
+    const staffLinks = links(staff);
+    expect(staffLinks, "links on the check-in staff's overview").toContain(
       `${base}/events/${w.published.eventId}/check-in`,
-    ]);
+    );
+    for (const link of staffLinks) {
+      expect(link, "every link on the check-in staff's overview leads to an event's door").toMatch(
+        new RegExp(`^${base}/events/[^/]+/check-in$`),
+      );
+    }
   });
 
   it("shows each member the dashboard sections they may open, and no navigation to outsiders", async () => {

@@ -99,7 +99,8 @@ export async function paidOrder(org: { organization: { id: string }; venue: { id
   });
   await db.ticket.create({
     data: {
-      code: `MQ-ACCS-${crypto.randomUUID().slice(0, 4).toUpperCase()}-0000-0000`,
+      // 48 random bits: fixtures make thousands of these across parallel files.
+      code: `MQ-${crypto.randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase().match(/.{4}/g)!.join("-")}`,
       orderId: order.id,
       orderItemId: order.items[0]!.id,
       eventId,
