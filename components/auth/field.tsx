@@ -1,5 +1,7 @@
 type FieldProps = {
   name: string;
+  /** The input's id, when one page has several forms with a field of the same name (default: the name). */
+  id?: string;
   label: string;
   type?: string;
   autoComplete?: string;
@@ -12,15 +14,15 @@ type FieldProps = {
   maxLength?: number;
 };
 
-export function Field({ name, label, type = "text", errors, hint, ...input }: FieldProps) {
-  const describedBy = [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ");
+export function Field({ name, id = name, label, type = "text", errors, hint, ...input }: FieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={name} className="text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         type={type}
         aria-invalid={errors?.length ? true : undefined}
@@ -29,12 +31,12 @@ export function Field({ name, label, type = "text", errors, hint, ...input }: Fi
         {...input}
       />
       {hint && (
-        <p id={`${name}-hint`} className="text-xs text-slate-600">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       )}
       {errors?.length ? (
-        <p id={`${name}-error`} className="text-sm text-red-700">
+        <p id={`${id}-error`} className="text-sm text-red-700">
           {label} {errors.join(", ")}
         </p>
       ) : null}

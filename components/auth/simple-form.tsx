@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import type { FormState } from "@/lib/actions";
 import { Field } from "./field";
 
@@ -31,6 +31,8 @@ export function SimpleForm({
   tone?: "normal" | "danger";
 }) {
   const [state, formAction, pending] = useActionState(action, { ok: true });
+  // Several of these forms share a page (account settings): ids must not collide between them.
+  const formId = useId();
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
@@ -51,6 +53,7 @@ export function SimpleForm({
         <Field
           key={field.name}
           {...field}
+          id={`${formId}-${field.name}`}
           type={type}
           required
           defaultValue={type === "password" ? undefined : state.values?.[field.name]}

@@ -1,30 +1,13 @@
 import type { Browser, Page } from "@playwright/test";
 import { payInSimulator, signedInFan } from "./fan";
-import { expect, signIn, test } from "./fixtures";
+import { doorPhoneAt, northstarEventOnSale, typeCode } from "./door";
+import { expect, test } from "./fixtures";
 
 // The door on the night: a fan buys a ticket, the demo's check-in staff (door@northstar.test, CHECK_IN at
 // Northstar Live) open the event's check-in page on a phone and type the ticket's code.
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
 // Each test is a purchase and then a night at the door: two sign-ins and a checkout.
 test.slow();
-
-/** A general-admission event of Northstar Live on sale now, found through the public API. */
-async function northstarEventOnSale(page: Page): Promise<{ id: string; slug: string }> {
-  const list = await (await page.request.get("/api/v1/events?available=1&sort=date&pageSize=50")).json();
-  for (const item of list.items as { slug: string }[]) {
-    const details = await (await page.request.get(`/api/v1/events/${item.slug}`)).json();
-    if (
-      details.organization?.name === "Northstar Live" &&
-      details.seating === "GENERAL_ADMISSION" &&
-      details.availability.onSale
-    ) {
-      return { id: details.id, slug: item.slug };
-    }
-  }
-  throw new Error("the demo catalogue has no Northstar Live general-admission event on sale");
-}
 
 /** A new fan buys one ticket; its code, as the QR code on the order page carries it, and its event. */
 async function fanBuysATicket(browser: Browser) {
@@ -51,24 +34,6 @@ async function fanBuysATicket(browser: Browser) {
 /** The arrivals counter's first number ("12 / 340"). */
 async function arrived(page: Page): Promise<number> {
   return Number((await page.getByTestId("arrivals").innerText()).split(" / ")[0]!.replace(/,/g, ""));
-}
-
-/** The door's phone, signed in as check-in staff, from the dashboard overview to the event's check-in page. */
-async function doorPhoneAt(browser: Browser, eventId: string) {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  await page.goto("/signin?callbackUrl=/organizer");
-  await signIn(page, "door@northstar.test");
-  await expect(page).toHaveURL(/\/organizer\/northstar-live$/);
-  await page.locator(`a[href$="/events/${eventId}/check-in"]`).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Check-in: / })).toBeVisible();
-  await expect(page.getByText(/This device: Door /)).toBeVisible();
-  return { context, page };
-}
-
-async function typeCode(page: Page, code: string) {
-  await page.getByLabel("Ticket code").fill(code);
-  await page.getByRole("button", { name: "Check in" }).click();
 }
 
 test("check-in staff on a phone type a ticket's code: VALID, then ALREADY CHECKED IN", async ({ browser }) => {

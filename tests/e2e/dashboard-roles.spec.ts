@@ -32,6 +32,7 @@ test("a manager of two organizations switches between them", async ({ page }) =>
   await expect(page.getByRole("navigation", { name: "Dashboard" }).getByRole("link")).toHaveText([
     "Overview",
     "Events",
+    "Orders",
     "Venues",
     "Reports",
     "API tokens",

@@ -1,50 +1,21 @@
-import type { Page } from "@playwright/test";
 import { payInSimulator, signedInFan } from "./fan";
 import { expect, signIn, test } from "./fixtures";
+import { doorPhoneAt, northstarEventOnSale, typeCode } from "./door";
 import { ORG } from "./organizer";
 
 // A fan buys two tickets; a manager of the organization finds the order by the fan's e-mail and
-// refunds one of the two tickets; the fan's order page shows the partial refund and the void ticket.
-
-// Northstar Live's venues (prisma/demo/catalog.ts): the manager below manages their events.
-const NORTHSTAR_VENUES = [
-  "The Lantern Room",
-  "Lakeshore Pavilion",
-  "Sunset Strip Hall",
-  "Riverbend Amphitheater",
-  "Emerald Sound Ballroom",
-  "Cumberland Music Hall",
-];
-
-/**
- * The page of a Northstar Live event on sale now, found through the public API. (The demo's seat
- * maps belong to another organization's arenas, so Northstar's events sell general admission.)
- */
-async function northstarEventOnSale(page: Page): Promise<string> {
-  const seen: string[] = [];
-  const list = await (await page.request.get("/api/v1/events?available=1&sort=date&pageSize=100")).json();
-  for (const item of list.items as { slug: string }[]) {
-    const details = await (await page.request.get(`/api/v1/events/${item.slug}`)).json();
-    seen.push(`${details.venue?.name} ${details.seating} ${details.availability?.onSale}`);
-    if (
-      details.seating === "GENERAL_ADMISSION" &&
-      details.availability.onSale &&
-      NORTHSTAR_VENUES.includes(details.venue.name)
-    ) {
-      return `/events/${item.slug}`;
-    }
-  }
-  throw new Error(`the demo catalogue has no Northstar Live event on sale; seen: ${seen.join("; ")}`);
-}
+// refunds one of the two tickets; the fan's order page shows the partial refund and the void ticket;
+// at the door, the other ticket scans VALID, then ALREADY CHECKED IN, and the refunded one VOID.
 
 test("a manager finds a fan's order by e-mail, refunds one of two tickets, and the fan sees the partial refund", async ({
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await signedInFan(page);
   const email = (await (await page.request.get("/api/v1/me")).json()).user.email as string;
-  await page.goto(await northstarEventOnSale(page));
+  const event = await northstarEventOnSale(page);
+  await page.goto(`/events/${event.slug}`);
   const stepper = page.getByRole("group", { name: /tickets$/ }).first();
   await stepper.getByRole("button", { name: "One more" }).click();
   await stepper.getByRole("button", { name: "One more" }).click();
@@ -85,4 +56,19 @@ test("a manager finds a fan's order by e-mail, refunds one of two tickets, and t
   await expect(refunds.first()).toContainText("Can only make it alone");
   await expect(refunds.first()).toContainText(/Void: MQ-/);
   await expect(page.getByTestId("tickets").getByText("Voided")).toHaveCount(1);
+
+  const tickets = page.getByTestId("tickets").getByRole("listitem");
+  const voided = (await tickets.filter({ hasText: "Voided" }).getByTestId("ticket-code").innerText()).trim();
+  const valid = (await tickets.filter({ hasNotText: "Voided" }).getByTestId("ticket-code").innerText()).trim();
+
+  // The door, on a phone: the ticket kept gets in once; the refunded one is void.
+  const door = await doorPhoneAt(browser, event.id);
+  const result = door.page.getByTestId("scan-result");
+  await typeCode(door.page, valid);
+  await expect(result).toHaveAttribute("data-result", "VALID");
+  await typeCode(door.page, valid);
+  await expect(result).toHaveAttribute("data-result", "ALREADY_CHECKED_IN");
+  await typeCode(door.page, voided);
+  await expect(result).toHaveAttribute("data-result", "VOID");
+  await door.context.close();
 });
