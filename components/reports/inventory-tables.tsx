@@ -5,37 +5,31 @@ import { count } from "./report-parts";
 const th = "py-1.5 pr-3 font-semibold";
 const td = "py-1.5 pr-3 text-right tabular-nums";
 
+/** A table's column headings: the first names the row, the rest head right-aligned numbers. */
+function HeaderRow({ first, numeric }: { first: string; numeric: readonly string[] }) {
+  return (
+    <thead>
+      <tr className="border-b border-slate-200">
+        <th scope="col" className={th}>
+          {first}
+        </th>
+        {numeric.map((label) => (
+          <th key={label} scope="col" className={`${th} text-right`}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** Sold, held now and left per ticket type, with what each brought in. */
 export function TicketTypeTable({ types, currency }: { types: readonly ReportTicketType[]; currency: string }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] text-left text-sm" data-testid="ticket-type-table">
         <caption className="sr-only">Sales by ticket type</caption>
-        <thead>
-          <tr className="border-b border-slate-200">
-            <th scope="col" className={th}>
-              Ticket type
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Sold
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Held now
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Left
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Capacity
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Voided
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Sales
-            </th>
-          </tr>
-        </thead>
+        <HeaderRow first="Ticket type" numeric={["Sold", "Held now", "Left", "Capacity", "Voided", "Sales"]} />
         <tbody>
           {types.map((t) => (
             <tr key={t.id} className="border-b border-slate-100">
@@ -67,28 +61,7 @@ export function ZoneTable({ zones, currency }: { zones: readonly ReportZone[]; c
     <div className="overflow-x-auto">
       <table className="w-full min-w-[32rem] text-left text-sm" data-testid="zone-table">
         <caption className="sr-only">Sales by price zone</caption>
-        <thead>
-          <tr className="border-b border-slate-200">
-            <th scope="col" className={th}>
-              Price zone
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Sold
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Held now
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Left
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Not for sale
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Sales
-            </th>
-          </tr>
-        </thead>
+        <HeaderRow first="Price zone" numeric={["Sold", "Held now", "Left", "Not for sale", "Sales"]} />
         <tbody>
           {zones.map((z) => (
             <tr key={z.zone} className="border-b border-slate-100">

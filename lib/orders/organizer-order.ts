@@ -4,6 +4,7 @@ import { listAuditEntries } from "@/lib/audit/audit-log";
 import type { DbOrTx } from "@/lib/db";
 import { listOrderNotes } from "./notes";
 import { authorizeOrder } from "./order-access";
+import { orderColumnsSelect } from "./queries";
 
 // What an organizer sees of one order (the dashboard's order page).
 
@@ -27,18 +28,7 @@ export async function orderForOrganizer(
   const order = await db.order.findUniqueOrThrow({
     where: { id: access.id },
     select: {
-      id: true,
-      number: true,
-      status: true,
-      statusReason: true,
-      email: true,
-      currency: true,
-      subtotalMinor: true,
-      feesMinor: true,
-      totalMinor: true,
-      refundedMinor: true,
-      createdAt: true,
-      paidAt: true,
+      ...orderColumnsSelect,
       user: { select: { name: true } },
       event: { select: { id: true, title: true, startsAt: true, venue: { select: { timeZone: true } } } },
       items: {

@@ -5,10 +5,10 @@ import type { DbOrTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { paymentTimeline } from "@/lib/payments/records";
 
-const orderSelect = {
+/** The order's own columns that every view of an order shows (the fan's and the organizer's). */
+export const orderColumnsSelect = {
   id: true,
   number: true,
-  userId: true,
   status: true,
   statusReason: true,
   email: true,
@@ -19,6 +19,11 @@ const orderSelect = {
   refundedMinor: true,
   createdAt: true,
   paidAt: true,
+} as const;
+
+const orderSelect = {
+  ...orderColumnsSelect,
+  userId: true,
   holdId: true,
   event: {
     select: {
