@@ -64,7 +64,7 @@ export function totalsFigures(totals: SalesTotals, currency: string, capacity: n
 }
 
 /** Holds → orders → paid, as a list of bars whose widths are shares of the holds. */
-export function Conversion({ conversion }: { conversion: SalesTotals["conversion"] }) {
+function Conversion({ conversion }: { conversion: SalesTotals["conversion"] }) {
   const steps = [
     { label: "Holds taken", value: conversion.holds },
     { label: "Checkouts started", value: conversion.orders },
@@ -93,7 +93,7 @@ export function Conversion({ conversion }: { conversion: SalesTotals["conversion
   );
 }
 
-export function Refunds({ refunds, currency }: { refunds: SalesTotals["refunds"]; currency: string }) {
+function Refunds({ refunds, currency }: { refunds: SalesTotals["refunds"]; currency: string }) {
   return (
     <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm" data-testid="refunds">
       <dt className="text-slate-600">Refunds made</dt>
@@ -115,5 +115,19 @@ export function CurrencyNote({ currencies }: { currencies: string[] }) {
     <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
       These sales are in {currencies.join(", ")}; the sums below add them up as if they were {currencies[0]}.
     </p>
+  );
+}
+
+/** Conversion and refunds side by side: both reports show them the same way. */
+export function ConversionAndRefunds({ totals, currency }: { totals: SalesTotals; currency: string }) {
+  return (
+    <div className="grid gap-5 md:grid-cols-2">
+      <ReportCard title="From hold to paid order" id="conversion">
+        <Conversion conversion={totals.conversion} />
+      </ReportCard>
+      <ReportCard title="Refunds" id="refunds">
+        <Refunds refunds={totals.refunds} currency={currency} />
+      </ReportCard>
+    </div>
   );
 }

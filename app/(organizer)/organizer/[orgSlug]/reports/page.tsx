@@ -3,9 +3,8 @@ import Link from "next/link";
 import {
   count,
   CurrencyNote,
-  Conversion,
+  ConversionAndRefunds,
   Figures,
-  Refunds,
   ReportCard,
   totalsFigures,
 } from "@/components/reports/report-parts";
@@ -39,14 +38,7 @@ export default async function OrganizationReportsPage({ params }: Props) {
         <SalesChart sales={report.sales} currency={currency} title={`Sales of ${organization.name}`} />
       </ReportCard>
 
-      <div className="grid gap-5 md:grid-cols-2">
-        <ReportCard title="From hold to paid order" id="conversion">
-          <Conversion conversion={totals.conversion} />
-        </ReportCard>
-        <ReportCard title="Refunds" id="refunds">
-          <Refunds refunds={totals.refunds} currency={currency} />
-        </ReportCard>
-      </div>
+      <ConversionAndRefunds totals={totals} currency={currency} />
 
       <ReportCard title="By event" id="events">
         {withSales.length === 0 ? (

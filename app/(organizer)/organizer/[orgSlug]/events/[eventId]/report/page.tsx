@@ -4,10 +4,9 @@ import { notFound } from "next/navigation";
 import { TicketTypeTable, ZoneTable } from "@/components/reports/inventory-tables";
 import { OccupancyMap } from "@/components/reports/occupancy-map";
 import {
-  Conversion,
+  ConversionAndRefunds,
   CurrencyNote,
   Figures,
-  Refunds,
   ReportCard,
   totalsFigures,
 } from "@/components/reports/report-parts";
@@ -85,14 +84,7 @@ export default async function EventReportPage({ params }: Props) {
         </ReportCard>
       )}
 
-      <div className="grid gap-5 md:grid-cols-2">
-        <ReportCard title="From hold to paid order" id="conversion">
-          <Conversion conversion={totals.conversion} />
-        </ReportCard>
-        <ReportCard title="Refunds" id="refunds">
-          <Refunds refunds={totals.refunds} currency={currency} />
-        </ReportCard>
-      </div>
+      <ConversionAndRefunds totals={totals} currency={currency} />
 
       {report.seatMap && occupancy && (
         <ReportCard title="Seat map" id="seat-map">
