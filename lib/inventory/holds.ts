@@ -346,6 +346,55 @@ export async function releaseHoldIn(tx: Tx, store: HoldStore, holdId: string): P
   return true;
 }
 
+type OwnHoldRelease = {
+  eventId: string;
+  released: boolean;
+  items: { ticketTypeId: string; seatId: string | null; quantity: number }[];
+  pendingOrderIds: string[];
+};
+
+/**
+ * A fan ends their own hold early: one statement turns it RELEASED (if still ACTIVE) and reads what it
+ * held and its open orders, then the store gives the inventory back. With Redis that is one database
+ * round trip and one script, outside any transaction: the database flips first, so a crash between the
+ * two leaves seats blocked in Redis only until the hold's own expiry, never sold twice. The PostgreSQL
+ * store keeps both in one transaction, because its GA `held` counters would otherwise leak.
+ * Returns null when the hold is not this fan's (or does not exist).
+ */
+export async function releaseOwnHold(
+  db: Db,
+  store: HoldStore,
+  options: { holdId: string; userId: string },
+): Promise<{ eventId: string; released: boolean; pendingOrderIds: string[] } | null> {
+  const flip = async (client: DbOrTx) => {
+    const [row] = await client.$queryRaw<OwnHoldRelease[]>`
+      WITH released AS (
+        UPDATE holds SET status = 'RELEASED', "updatedAt" = now()
+        WHERE id = ${options.holdId} AND "userId" = ${options.userId} AND status = 'ACTIVE'
+        RETURNING id
+      )
+      SELECT h."eventId", EXISTS (SELECT 1 FROM released) AS released,
+        coalesce((SELECT jsonb_agg(jsonb_build_object('ticketTypeId', hi."ticketTypeId", 'seatId', hi."seatId",
+            'quantity', hi.quantity)) FROM hold_items hi WHERE hi."holdId" = h.id), '[]'::jsonb) AS items,
+        ARRAY(SELECT o.id FROM orders o WHERE o."holdId" = h.id AND o.status = 'PENDING' ORDER BY o.id)
+          AS "pendingOrderIds"
+      FROM holds h WHERE h.id = ${options.holdId} AND h."userId" = ${options.userId}`;
+    if (row?.released) {
+      await store.release(client, {
+        holdId: options.holdId,
+        eventId: row.eventId,
+        userId: options.userId,
+        seats: row.items.flatMap((i) => (i.seatId ? [{ seatId: i.seatId, ticketTypeId: i.ticketTypeId }] : [])),
+        generalAdmission: row.items
+          .filter((i) => !i.seatId)
+          .map((i) => ({ ticketTypeId: i.ticketTypeId, quantity: i.quantity })),
+      });
+    }
+    return row ? { eventId: row.eventId, released: row.released, pendingOrderIds: row.pendingOrderIds } : null;
+  };
+  return store.kind === "postgres" ? db.$transaction((tx) => flip(tx)) : flip(db);
+}
+
 /**
  * Ends every hold of an event that is still ACTIVE (its cancellation), in the
  * caller's transaction, in id order; returns how many were released.
