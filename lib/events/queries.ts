@@ -148,10 +148,17 @@ export function publicEvent(db: DbOrTx, idOrSlug: string) {
   });
 }
 
-/** The id of a public event, or null for drafts and unknown ids. */
-export async function publicEventId(db: DbOrTx, eventId: string): Promise<string | null> {
+/** The id of a public event (by id or, with `bySlug`, by slug), or null for drafts and unknown ones. */
+export async function publicEventId(
+  db: DbOrTx,
+  eventId: string,
+  options: { bySlug?: boolean } = {},
+): Promise<string | null> {
   const event = await db.event.findFirst({
-    where: { id: eventId, status: { in: PUBLIC_STATUSES } },
+    where: {
+      ...(options.bySlug ? { OR: [{ id: eventId }, { slug: eventId }] } : { id: eventId }),
+      status: { in: PUBLIC_STATUSES },
+    },
     select: { id: true },
   });
   return event?.id ?? null;
