@@ -6,6 +6,7 @@ import { eventForSale, type EventForSale } from "@/lib/events/queries";
 import { saleState, ticketTypeSaleState } from "@/lib/events/sale-state";
 import type { HoldStatus } from "@/lib/generated/prisma/enums";
 import { allInPriceMinor } from "@/lib/money";
+import { assertNotSquatting } from "./abandoned-holds";
 import { bestAvailableBlock, stageOf } from "./best-available";
 import type { HoldContents, HoldStore } from "./hold-store";
 import type { HoldRequestInput } from "./schemas";
@@ -124,8 +125,13 @@ export async function createHold(
 ): Promise<HoldView> {
   const now = deps.clock();
   const { input } = options;
-  const event = await eventForSale(deps.db, options.eventId, "seatIds" in input ? { seatIds: input.seatIds } : {});
+  const event = await eventForSale(deps.db, options.eventId, {
+    ...("seatIds" in input ? { seatIds: input.seatIds } : {}),
+    abandonedHoldsOf: options.userId,
+    now,
+  });
   assertOnSale(event, now);
+  assertNotSquatting(event!.abandonedHoldsEndedAt, now);
 
   if ("seatIds" in input)
     return holdOnce(deps, event!, options.userId, resolveSeats(event!, input.seatIds, now), [], now);

@@ -6,8 +6,10 @@ import { AppError } from "@/lib/errors";
 import type { HoldStore } from "@/lib/inventory/hold-store";
 import { findHold, releaseOwnHold, type HoldView } from "@/lib/inventory/holds";
 import type { CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
+import type { RateLimiter } from "@/lib/rate-limit";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { openPaymentOf, openSessionIdsOf, recordPaymentSession } from "@/lib/payments/records";
+import { enforcePurchaseLimits } from "./purchase-limits";
 import { transitionOrder } from "./state";
 
 export type CheckoutDeps = {
@@ -15,6 +17,7 @@ export type CheckoutDeps = {
   holds: HoldStore;
   gateway: PaymentGateway;
   checkoutMeter: CheckoutSessionMeter;
+  rateLimiter: RateLimiter;
   appUrl: string;
   clock: () => Date;
 };
@@ -74,7 +77,11 @@ async function createPendingOrder(db: Db, options: { hold: HoldView; userId: str
  * a session takes a slot of the provider's rate limit first (`checkoutMeter`);
  * beyond it the fan gets 429 "Busy, try again in 1 second." and nothing is made.
  */
-export async function startCheckout(deps: CheckoutDeps, options: { userId: string; holdId: string }) {
+export async function startCheckout(
+  deps: CheckoutDeps,
+  options: { userId: string; holdId: string; clientIp?: string | null },
+) {
+  await enforcePurchaseLimits(deps, { action: "checkout", userId: options.userId, clientIp: options.clientIp ?? null });
   const now = deps.clock();
   const hold = await ownHold(deps.db, options);
   const existing = await deps.db.order.findFirst({

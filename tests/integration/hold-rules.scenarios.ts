@@ -183,6 +183,40 @@ export function holdRules(storeName: "postgres" | "redis") {
       );
     });
 
+    it("makes a fan who let three holds go within the hour wait, and no one else", async () => {
+      const event = await createSaleEvent({ seatCount: 6, perOrderLimit: 6 });
+      const [fan, other] = [await createUserWithToken("FAN"), await createUserWithToken("FAN")];
+      const seat = (n: number) => ({ seatIds: [event.seats[n]!.id] });
+      // A hold that became an order does not count, even once the order is cancelled.
+      const bought = await holdTickets(fan.token, event.event.id, seat(5));
+      await checkout(fan.token, bought.json.holdId);
+      expect((await releaseHold(fan.token, bought.json.holdId)).status).toBe(204);
+      for (const n of [0, 1]) {
+        const held = await holdTickets(fan.token, event.event.id, seat(n));
+        expect((await releaseHold(fan.token, held.json.holdId)).status).toBe(204);
+      }
+      // The third lets its hold lapse.
+      const lapsing = await holdTickets(fan.token, event.event.id, seat(2));
+      await db.hold.update({ where: { id: lapsing.json.holdId }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+
+      const refused = await holdTickets(fan.token, event.event.id, seat(3));
+      expect(refused.status).toBe(429);
+      expect(refused.json.error).toMatchObject({ code: "RATE_LIMITED", details: { reason: "ABANDONED_HOLDS" } });
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(58 * 60);
+      expect(
+        await db.hold.count({ where: { eventId: event.event.id, status: "ACTIVE", expiresAt: { gt: new Date() } } }),
+      ).toBe(0);
+      expect((await holdTickets(other.token, event.event.id, seat(3))).status).toBe(201);
+
+      // An hour later the fan may hold again.
+      const hourAgo = new Date(Date.now() - 61 * 60_000);
+      await db.hold.updateMany({
+        where: { eventId: event.event.id, userId: fan.user.id },
+        data: { updatedAt: hourAgo, expiresAt: hourAgo },
+      });
+      expect((await holdTickets(fan.token, event.event.id, seat(4))).status).toBe(201);
+    });
+
     it("counts tickets bought earlier toward the limit", async () => {
       const event = await createSaleEvent({ seatCount: 6, perOrderLimit: 3 });
       const fan = await createUserWithToken("FAN");
