@@ -42,7 +42,7 @@ describe("purchase limits", () => {
 
   it("holds: many fans' worth per address, then that address waits while others go on", async () => {
     const { rateLimiter } = limiter();
-    const address = `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
+    const address = `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::1`;
     const fans = Array.from({ length: PURCHASE_LIMITS.hold.perAddress.limit / 10 }, () => randomUUID());
     for (const userId of fans) {
       for (let i = 0; i < 10; i++)
@@ -52,7 +52,12 @@ describe("purchase limits", () => {
     expect(
       await outcome(enforcePurchaseLimits({ rateLimiter }, { action: "hold", userId: newcomer, clientIp: address })),
     ).toMatch(/^RATE_LIMITED \d+s$/);
-    // The refused attempt was given back to the fan's own window: it did not count against them.
+    // Another address of the same /64 is the same block.
+    const sameBlock = address.replace(/::1$/, "::2");
+    expect(
+      await outcome(enforcePurchaseLimits({ rateLimiter }, { action: "hold", userId: newcomer, clientIp: sameBlock })),
+    ).toMatch(/^RATE_LIMITED/);
+    // The refused attempts were given back to the fan's own window: they did not count against them.
     expect(
       await outcome(
         enforcePurchaseLimits({ rateLimiter }, { action: "hold", userId: newcomer, clientIp: "192.0.2.1" }),
