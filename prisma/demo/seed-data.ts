@@ -46,14 +46,16 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
   const random = seededRandom(20261124);
   const today = options.today ?? new Date();
   const { passwordHash } = options;
+  // The demo accounts' addresses count as confirmed, so the demo fan can buy for an on-sale with a waiting room.
+  const emailVerifiedAt = today;
 
   await db.user.createMany({
     data: [
-      { ...demoAccounts.admin, passwordHash, role: "ADMIN" },
-      { ...demoAccounts.fan, passwordHash, role: "FAN" },
+      { ...demoAccounts.admin, passwordHash, role: "ADMIN" as const },
+      { ...demoAccounts.fan, passwordHash, role: "FAN" as const },
       ...organizations.map((o) => ({ ...o.owner, passwordHash, role: "ORGANIZER" as const })),
       ...staffAccounts.map(({ email, name }) => ({ email, name, passwordHash, role: "ORGANIZER" as const })),
-    ],
+    ].map((account) => ({ ...account, emailVerifiedAt })),
   });
   const users = await db.user.findMany({ select: { id: true, email: true } });
   const userId = (email: string) => users.find((u) => u.email === email)?.id ?? "";
