@@ -1,5 +1,4 @@
 import "server-only";
-import { ABANDONED_HOLDS_WINDOW_MS } from "@/lib/inventory/abandoned-holds";
 import type { Actor } from "@/lib/auth/actor";
 import { manageableOrganizationIds } from "@/lib/auth/memberships";
 import type { DbOrTx } from "@/lib/db";
@@ -91,18 +90,18 @@ type SaleSeatRow = { id: string; ticketTypeId: string; section: string; row: str
 /**
  * What selling tickets for an event needs to know of it, or null: the event,
  * its ticket types and, when asked, the requested seats of that event (their
- * layout, not their sale state) and when the fan's holds of it that ended
- * without an order ended (released, or lapsed; the latest few of the last
- * ABANDONED_HOLDS_WINDOW_MS, oldest first). One round trip, since every hold
- * starts with it.
+ * layout, not their sale state) and when a fan's holds of it that ended
+ * without an order ended since a moment (released, or lapsed; the latest few,
+ * oldest first: lib/inventory/abandoned-holds.ts). One round trip, since every
+ * hold starts with it.
  */
 export async function eventForSale(
   db: DbOrTx,
   eventId: string,
-  options: { seatIds?: string[]; abandonedHoldsOf?: string; now?: Date } = {},
+  options: { seatIds?: string[]; abandonedHolds?: { userId: string; since: Date; now: Date } } = {},
 ) {
   const seatIds = options.seatIds ?? [];
-  const now = options.now ?? new Date();
+  const abandoned = options.abandonedHolds ?? { userId: null, since: new Date(0), now: new Date(0) };
   const [row] = await db.$queryRaw<
     {
       id: string;
@@ -128,9 +127,9 @@ export async function eventForSale(
         FROM seats s WHERE s."eventId" = e.id AND s.id = ANY(${seatIds}::text[])), '[]'::jsonb) AS seats,
       ARRAY(SELECT ended FROM (
           SELECT least(h."updatedAt", h."expiresAt") AS ended FROM holds h
-          WHERE h."eventId" = e.id AND h."userId" = ${options.abandonedHoldsOf ?? null}::text
-            AND (h.status IN ('RELEASED', 'EXPIRED') OR (h.status = 'ACTIVE' AND h."expiresAt" <= ${now}::timestamp))
-            AND least(h."updatedAt", h."expiresAt") > ${new Date(now.getTime() - ABANDONED_HOLDS_WINDOW_MS)}::timestamp
+          WHERE h."eventId" = e.id AND h."userId" = ${abandoned.userId}::text
+            AND (h.status IN ('RELEASED', 'EXPIRED') OR (h.status = 'ACTIVE' AND h."expiresAt" <= ${abandoned.now}::timestamp))
+            AND least(h."updatedAt", h."expiresAt") > ${abandoned.since}::timestamp
             AND NOT EXISTS (SELECT 1 FROM orders o WHERE o."holdId" = h.id)
           ORDER BY ended DESC LIMIT 10
         ) recent ORDER BY ended) AS "abandonedHoldsEndedAt"

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { retryAfterMs } from "@/lib/rate-limit/store";
 
-/** How far back a fan's abandoned holds count (read by eventForSale, lib/events/queries.ts). */
+/** How far back a fan's abandoned holds count (eventForSale reads them, lib/events/queries.ts). */
 export const ABANDONED_HOLDS_WINDOW_MS = 60 * 60_000;
 
 /**

@@ -6,7 +6,7 @@ import { eventForSale, type EventForSale } from "@/lib/events/queries";
 import { saleState, ticketTypeSaleState } from "@/lib/events/sale-state";
 import type { HoldStatus } from "@/lib/generated/prisma/enums";
 import { allInPriceMinor } from "@/lib/money";
-import { assertNotSquatting } from "./abandoned-holds";
+import { ABANDONED_HOLDS_WINDOW_MS, assertNotSquatting } from "./abandoned-holds";
 import { bestAvailableBlock, stageOf } from "./best-available";
 import type { HoldContents, HoldStore } from "./hold-store";
 import type { HoldRequestInput } from "./schemas";
@@ -127,8 +127,7 @@ export async function createHold(
   const { input } = options;
   const event = await eventForSale(deps.db, options.eventId, {
     ...("seatIds" in input ? { seatIds: input.seatIds } : {}),
-    abandonedHoldsOf: options.userId,
-    now,
+    abandonedHolds: { userId: options.userId, since: new Date(now.getTime() - ABANDONED_HOLDS_WINDOW_MS), now },
   });
   assertOnSale(event, now);
   assertNotSquatting(event!.abandonedHoldsEndedAt, now);
