@@ -33,11 +33,7 @@ export function CheckoutButtons({ holdId, eventSlug, total, what, expiresAt, ser
   if (released || seconds === 0) {
     return (
       <div className="mt-4 flex flex-col gap-3">
-        <p
-          role="status"
-          data-testid="hold-ended"
-          className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900"
-        >
+        <p role="status" data-testid="hold-ended" className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900">
           {released
             ? `Released. Your ${what.text} ${what.verb} back on sale.`
             : `Your hold has ended and your ${what.text} went back on sale. Pick again: they may still be free.`}

@@ -33,7 +33,12 @@ export function asHoldRequest(value: unknown): HoldRequest | null {
     return valid ? { seatIds: ids as string[] } : null;
   }
   const { ticketTypeId, quantity } = record;
-  if (isId(ticketTypeId) && Number.isInteger(quantity) && (quantity as number) >= 1 && (quantity as number) <= MAX_ITEMS)
+  if (
+    isId(ticketTypeId) &&
+    Number.isInteger(quantity) &&
+    (quantity as number) >= 1 &&
+    (quantity as number) <= MAX_ITEMS
+  )
     return { ticketTypeId, quantity: quantity as number };
   return null;
 }

@@ -135,8 +135,11 @@ export function ReservedPicker({
   }
 
   // Back from signing in with seats chosen before: hold them at once, once the map can name them.
-  useResumeHold(eventId, resumed, geometry.state.status !== "loading", (request) =>
-    void requestHold("seatIds" in request ? "selection" : "best", request, true),
+  useResumeHold(
+    eventId,
+    resumed,
+    geometry.state.status !== "loading",
+    (request) => void requestHold("seatIds" in request ? "selection" : "best", request, true),
   );
 
   const count = selected.length;

@@ -32,8 +32,8 @@ export function SignInToHold({ what, returnTo }: { what: "seats" | "tickets"; re
     <div role="alert" data-testid="sign-in-to-hold" className="rounded-lg border border-brand-100 bg-brand-50 p-3">
       <p className="font-semibold text-slate-900">Sign in to hold these {what} — we&apos;ll keep your selection.</p>
       <p className="mt-1 text-sm text-slate-700">
-        A hold is kept for you by name while you pay. Your {what} aren&apos;t held yet: we&apos;ll hold them as soon
-        as you&apos;re back.
+        A hold is kept for you by name while you pay. Your {what} aren&apos;t held yet: we&apos;ll hold them as soon as
+        you&apos;re back.
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
         <Link href={`/signin?${query}`} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white">
