@@ -18,19 +18,21 @@ const noClock = () => null;
  */
 export function useSecondsLeft(until: string, serverNow?: string): number | null {
   const now = useSyncExternalStore(subscribeToClock, nowInSeconds, noClock);
-  // Read once per render from a prop that never changes for a given answer: the skew when it arrived.
-  const skewSeconds = serverNow ? skewOf(serverNow) : 0;
+  // Only in the browser (the server renders the placeholder): the skew of the answer that carried `serverNow`.
   if (now === null) return null;
+  const skewSeconds = serverNow ? skewOf(serverNow) : 0;
   return Math.max(0, Math.ceil(new Date(until).getTime() / 1000 - (now + skewSeconds)));
 }
 
 const skews = new Map<string, number>();
-/** The server's clock minus the browser's, measured the first time an answer's time is seen. */
+/** The server's clock minus the browser's, measured the first time an answer's time is seen (then fixed). */
 function skewOf(serverNow: string): number {
   let skew = skews.get(serverNow);
   if (skew === undefined) {
     skew = Math.round((new Date(serverNow).getTime() - Date.now()) / 1000);
     if (!Number.isFinite(skew)) skew = 0;
+    // A page reads a few answers in its life; keep the map from growing in a tab left open for days.
+    if (skews.size > 100) skews.clear();
     skews.set(serverNow, skew);
   }
   return skew;
