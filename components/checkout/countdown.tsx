@@ -25,12 +25,16 @@ export function useSecondsLeft(until: string, serverNow?: string): number | null
 }
 
 const skews = new Map<string, number>();
+/** A difference smaller than this is how long the page took to arrive, not a browser clock that is off. */
+const SKEW_NOISE_SECONDS = 15;
 /** The server's clock minus the browser's, measured the first time an answer's time is seen (then fixed). */
 function skewOf(serverNow: string): number {
   let skew = skews.get(serverNow);
   if (skew === undefined) {
     skew = Math.round((new Date(serverNow).getTime() - Date.now()) / 1000);
-    if (!Number.isFinite(skew)) skew = 0;
+    // The measure includes the time the answer took to arrive and render: a few seconds of it is that, not a
+    // wrong clock, and correcting by it would add the delay to the time shown.
+    if (!Number.isFinite(skew) || Math.abs(skew) < SKEW_NOISE_SECONDS) skew = 0;
     // A page reads a few answers in its life; keep the map from growing in a tab left open for days.
     if (skews.size > 100) skews.clear();
     skews.set(serverNow, skew);

@@ -12,6 +12,9 @@ import { expect, signIn, test } from "./fixtures";
 // Issue 12, items 5 and 7: sign-in keeps what the fan was doing, and holds they can see. Sections 108, 110, 206
 // and 207 of the arena are this spec's own, so parallel specs never compete for their seats.
 
+// Journeys through sign-in, checkout and back on the 5,660-seat map: long on a shared two-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** "Section 108, Row 3, Seat 4" of a seat on the map (its label goes on with the price and status). */
 async function seatNameOf(page: Page, section: string, index: number) {
   const label = await freeSeats(page, section).nth(index).getAttribute("aria-label");
