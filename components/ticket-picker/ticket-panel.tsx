@@ -5,7 +5,7 @@ import { Countdown } from "@/components/checkout/countdown";
 import { formatMoney, formatOnSaleDate } from "@/lib/format";
 import { GaPicker } from "./ga-picker";
 import { HoldBanner } from "./hold-banner";
-import { fetchTicketPanel } from "./panel-api";
+import { fetchTicketPanel, prefetchSeatGeometry } from "./panel-api";
 import { ReservedPicker, SeatMapPlaceholder } from "./reserved-picker";
 import type { TicketPanelData } from "./types";
 import { useMyHolds } from "./use-my-holds";
@@ -39,6 +39,11 @@ type Loaded = { key: number; panel: TicketPanelData | null };
 export function TicketPanel({ slug, shellTiers, holdMinutes, timeZone }: PanelProps) {
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  const reservedShell = shellTiers.some((tier) => tier.kind === "RESERVED");
+  useEffect(() => {
+    if (reservedShell) prefetchSeatGeometry(slug);
+  }, [slug, reservedShell]);
 
   useEffect(() => {
     const controller = new AbortController();

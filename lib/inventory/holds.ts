@@ -7,6 +7,7 @@ import { saleState, ticketTypeSaleState } from "@/lib/events/sale-state";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HoldStatus } from "@/lib/generated/prisma/enums";
 import { allInPriceMinor } from "@/lib/money";
+import { assertNotSquatting } from "./abandoned-holds";
 import { bestAvailableBlock, stageOf } from "./best-available";
 import type { HoldContents, HoldStore } from "./hold-store";
 import type { HoldRequestInput } from "./schemas";
@@ -125,8 +126,13 @@ export async function createHold(
 ): Promise<HoldView> {
   const now = deps.clock();
   const { input } = options;
-  const event = await eventForSale(deps.db, options.eventId, "seatIds" in input ? { seatIds: input.seatIds } : {});
+  const event = await eventForSale(deps.db, options.eventId, {
+    ...("seatIds" in input ? { seatIds: input.seatIds } : {}),
+    abandonedHoldsOf: options.userId,
+    now,
+  });
   assertOnSale(event, now);
+  assertNotSquatting(event!.abandonedHoldsEndedAt, now);
 
   if ("seatIds" in input)
     return holdOnce(deps, event!, options.userId, resolveSeats(event!, input.seatIds, now), [], now);
@@ -350,6 +356,55 @@ export async function releaseHoldIn(tx: Tx, store: HoldStore, holdId: string): P
   if (count === 0) return false;
   await store.release(tx, await holdContents(tx, holdId));
   return true;
+}
+
+type OwnHoldRelease = {
+  eventId: string;
+  released: boolean;
+  items: { ticketTypeId: string; seatId: string | null; quantity: number }[];
+  pendingOrderIds: string[];
+};
+
+/**
+ * A fan ends their own hold early: one statement turns it RELEASED (if still ACTIVE) and reads what it
+ * held and its open orders, then the store gives the inventory back. With Redis that is one database
+ * round trip and one script, outside any transaction: the database flips first, so a crash between the
+ * two leaves seats blocked in Redis only until the hold's own expiry, never sold twice. The PostgreSQL
+ * store keeps both in one transaction, because its GA `held` counters would otherwise leak.
+ * Returns null when the hold is not this fan's (or does not exist).
+ */
+export async function releaseOwnHold(
+  db: Db,
+  store: HoldStore,
+  options: { holdId: string; userId: string },
+): Promise<{ eventId: string; released: boolean; pendingOrderIds: string[] } | null> {
+  const flip = async (client: DbOrTx) => {
+    const [row] = await client.$queryRaw<OwnHoldRelease[]>`
+      WITH released AS (
+        UPDATE holds SET status = 'RELEASED', "updatedAt" = now()
+        WHERE id = ${options.holdId} AND "userId" = ${options.userId} AND status = 'ACTIVE'
+        RETURNING id
+      )
+      SELECT h."eventId", EXISTS (SELECT 1 FROM released) AS released,
+        coalesce((SELECT jsonb_agg(jsonb_build_object('ticketTypeId', hi."ticketTypeId", 'seatId', hi."seatId",
+            'quantity', hi.quantity)) FROM hold_items hi WHERE hi."holdId" = h.id), '[]'::jsonb) AS items,
+        ARRAY(SELECT o.id FROM orders o WHERE o."holdId" = h.id AND o.status = 'PENDING' ORDER BY o.id)
+          AS "pendingOrderIds"
+      FROM holds h WHERE h.id = ${options.holdId} AND h."userId" = ${options.userId}`;
+    if (row?.released) {
+      await store.release(client, {
+        holdId: options.holdId,
+        eventId: row.eventId,
+        userId: options.userId,
+        seats: row.items.flatMap((i) => (i.seatId ? [{ seatId: i.seatId, ticketTypeId: i.ticketTypeId }] : [])),
+        generalAdmission: row.items
+          .filter((i) => !i.seatId)
+          .map((i) => ({ ticketTypeId: i.ticketTypeId, quantity: i.quantity })),
+      });
+    }
+    return row ? { eventId: row.eventId, released: row.released, pendingOrderIds: row.pendingOrderIds } : null;
+  };
+  return store.kind === "postgres" ? db.$transaction((tx) => flip(tx)) : flip(db);
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { EMAIL_VERIFICATION_TOPIC, emailVerificationHandler } from "@/lib/auth/email-verification";
 import { PASSWORD_RESET_TOPIC, passwordResetEmailHandler } from "@/lib/auth/password-reset";
 import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/search-sync";
 import { reclaimLapsedHolds } from "@/lib/inventory/postgres-hold-store";
@@ -21,6 +22,7 @@ export function workerJobs(services: Services): Job[] {
   const outboxHandlers = {
     [WELCOME_TOPIC]: welcomeEmailHandler(email),
     [PASSWORD_RESET_TOPIC]: passwordResetEmailHandler({ db, email, appUrl, secret: services.config.AUTH_SECRET }),
+    [EMAIL_VERIFICATION_TOPIC]: emailVerificationHandler({ db, email, appUrl, secret: services.config.AUTH_SECRET }),
     [STAFF_INVITATION_TOPIC]: invitationEmailHandler(email),
     [ORDER_EMAIL_TOPIC]: orderEmailHandler(db, email, appUrl),
     [REFUND_TOPIC]: refundHandler(db, gateway),

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction } from "@/lib/actions";
+import { actionClientIp, formAction } from "@/lib/actions";
 import { pathId } from "@/lib/http-params";
 import { startCheckout } from "@/lib/orders/checkout";
 import { services } from "@/lib/services";
@@ -10,6 +10,10 @@ import { services } from "@/lib/services";
 const holdForm = z.strictObject({ holdId: pathId });
 
 export const payAction = formAction({ access: "signed-in", schema: holdForm }, async ({ holdId }, actor) => {
-  const { checkoutUrl } = await startCheckout(services(), { holdId, userId: actor.userId });
+  const { checkoutUrl } = await startCheckout(services(), {
+    holdId,
+    userId: actor.userId,
+    clientIp: await actionClientIp(),
+  });
   redirect(checkoutUrl);
 });
