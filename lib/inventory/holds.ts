@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { randomUUID } from "node:crypto";
 import { eventForSale, type EventForSale } from "@/lib/events/queries";
 import { saleState, ticketTypeSaleState } from "@/lib/events/sale-state";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HoldStatus } from "@/lib/generated/prisma/enums";
 import { allInPriceMinor } from "@/lib/money";
 import { ABANDONED_HOLDS_WINDOW_MS, assertNotSquatting } from "./abandoned-holds";
@@ -276,26 +277,31 @@ function holdView(
  * taken, so a price change meanwhile does not change what the fan pays.
  */
 export async function findHold(db: DbOrTx, holdId: string) {
-  const hold = await db.hold.findUnique({
-    where: { id: holdId },
+  const hold = await db.hold.findUnique({ where: { id: holdId }, select: HOLD_VIEW_SELECT });
+  return hold && holdViewOf(hold);
+}
+
+/** What `holdViewOf` reads of a hold row. */
+export const HOLD_VIEW_SELECT = {
+  id: true,
+  eventId: true,
+  userId: true,
+  status: true,
+  expiresAt: true,
+  items: {
     select: {
-      id: true,
-      eventId: true,
-      userId: true,
-      status: true,
-      expiresAt: true,
-      items: {
-        select: {
-          quantity: true,
-          unitPriceMinor: true,
-          unitFeeMinor: true,
-          ticketType: { select: { id: true, name: true, currency: true } },
-          seat: { select: { id: true, section: true, row: true, number: true } },
-        },
-      },
+      quantity: true,
+      unitPriceMinor: true,
+      unitFeeMinor: true,
+      ticketType: { select: { id: true, name: true, currency: true } },
+      seat: { select: { id: true, section: true, row: true, number: true } },
     },
-  });
-  if (!hold) return null;
+  },
+} as const satisfies Prisma.HoldSelect;
+
+type HoldRow = Prisma.HoldGetPayload<{ select: typeof HOLD_VIEW_SELECT }>;
+
+export function holdViewOf(hold: HoldRow) {
   return holdView(
     { holdId: hold.id, eventId: hold.eventId, userId: hold.userId, status: hold.status, expiresAt: hold.expiresAt },
     hold.items.map((item) => ({

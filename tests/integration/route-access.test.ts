@@ -201,6 +201,8 @@ const otherRoutes: Record<string, string> = {
   "GET /api/v1/orders/[orderId]": "buyer, owners and managers (order-access.test.ts)",
   "GET /orders/[orderId]/calendar.ics": "as the order",
   "GET /api/v1/me": "signed-in",
+  "GET /api/v1/me/holds": "signed-in, own holds only (fan-holds.test.ts)",
+  "POST /api/v1/me/email-verification": "signed-in, own address (email-verification.test.ts)",
   "POST /api/v1/users": "public sign-up",
   "POST /api/v1/auth/tokens": "credentials",
   "GET /api/v1/auth/tokens": "own tokens",
