@@ -1,10 +1,10 @@
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 /** A source of uniformly random numbers in [0, 1). */
 export type Random = () => number;
 
 /** Production draws: 48 random bits from the OS's CSPRNG, so nobody can predict a lobby place. */
-export const secureRandom: Random = () => randomInt(2 ** 48) / 2 ** 48;
+export const secureRandom: Random = () => randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
 
 /** A reproducible generator (mulberry32) for tests that need the same draws every run. */
 export function seededRandom(seed: number): Random {

@@ -2,14 +2,20 @@ import { json, route } from "@/lib/http";
 import { idParams } from "@/lib/http-params";
 import { holdRequestInput } from "@/lib/inventory/schemas";
 import { holdTickets } from "@/lib/orders/holds";
+import { admissionTokenOf } from "@/lib/queue/admission-gate";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { services } from "@/lib/services";
 
 export const POST = route(
   { access: "signed-in", params: idParams("eventId"), body: holdRequestInput },
-  async ({ actor, params, body }) => {
+  async ({ actor, params, body, request }) => {
     await enforceRateLimit(services(), { key: `holds:${actor.userId}`, limit: 20, windowSeconds: 60 });
-    const hold = await holdTickets(services(), { userId: actor.userId, eventId: params.eventId, input: body });
+    const hold = await holdTickets(services(), {
+      userId: actor.userId,
+      eventId: params.eventId,
+      input: body,
+      admissionToken: admissionTokenOf(request, params.eventId),
+    });
     return json(hold, 201, { location: `/api/v1/holds/${hold.holdId}` });
   },
 );
