@@ -99,16 +99,20 @@ export function postgresQueueStore(db: DbOrTx): QueueStore {
     },
 
     async stats(eventId, { now, since }) {
-      const [row] = await db.$queryRaw<{ waiting: bigint; outstanding: bigint; admittedSince: bigint }[]>`
+      const [row] = await db.$queryRaw<
+        { waiting: bigint; outstanding: bigint; admittedSince: bigint; firstAdmittedAt: Date | null }[]
+      >`
         SELECT
           count(*) FILTER (WHERE "admittedAt" IS NULL) AS waiting,
           count(*) FILTER (WHERE "admittedAt" IS NOT NULL AND "usedAt" IS NULL AND "expiresAt" > ${now}) AS outstanding,
-          count(*) FILTER (WHERE "admittedAt" >= ${since}) AS "admittedSince"
+          count(*) FILTER (WHERE "admittedAt" >= ${since}) AS "admittedSince",
+          min("admittedAt") FILTER (WHERE "admittedAt" >= ${since}) AS "firstAdmittedAt"
         FROM queue_entries WHERE "eventId" = ${eventId}`;
       return {
         waiting: Number(row?.waiting ?? 0),
         outstanding: Number(row?.outstanding ?? 0),
         admittedSince: Number(row?.admittedSince ?? 0),
+        firstAdmittedAt: row?.firstAdmittedAt ?? null,
       };
     },
 

@@ -101,13 +101,15 @@ redis.call('HDEL', KEYS[1], 'usedAt')
 redis.call('ZADD', KEYS[2], expiresAt, ARGV[1])
 return 1`;
 
-/** KEYS: line, live, admitted. ARGV: now, since. Returns {waiting, outstanding, admittedSince}. */
+/** KEYS: line, live, admitted. ARGV: now, since. Returns {waiting, outstanding, admittedSince, firstAdmittedAt or -1}. */
 export const STATS = `
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])
+local first = redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[2], '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
 return {
   redis.call('ZCARD', KEYS[1]),
   redis.call('ZCARD', KEYS[2]),
   redis.call('ZCOUNT', KEYS[3], ARGV[2], '+inf'),
+  first[2] or '-1',
 }`;
 
 /** KEYS: control. ARGV: field, value, … (a value of "" deletes the field). Returns the hash. */

@@ -96,14 +96,19 @@ export function redisQueueStore(redis: RedisConnection): QueueStore {
 
     async stats(eventId, { now, since }) {
       const keys = queueKeys(eventId);
-      const [waiting, outstanding, admittedSince] = list(
+      const [waiting, outstanding, admittedSince, first] = list(
         await redis.eval(
           STATS,
           [keys.line, keys.live, keys.admitted],
           [String(now.getTime()), String(since.getTime())],
         ),
       ).map(Number);
-      return { waiting: waiting ?? 0, outstanding: outstanding ?? 0, admittedSince: admittedSince ?? 0 };
+      return {
+        waiting: waiting ?? 0,
+        outstanding: outstanding ?? 0,
+        admittedSince: admittedSince ?? 0,
+        firstAdmittedAt: first === undefined || first < 0 ? null : new Date(first),
+      };
     },
 
     control: (eventId) => writeControl(eventId, []),

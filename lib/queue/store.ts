@@ -48,6 +48,8 @@ export type QueueStats = {
   outstanding: number;
   /** Fans admitted at or after `since`. */
   admittedSince: number;
+  /** The first of those admissions (the measured rate spans from it); null when there were none. */
+  firstAdmittedAt: Date | null;
 };
 
 export interface QueueStore {

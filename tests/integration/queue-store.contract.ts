@@ -84,8 +84,12 @@ export function queueStoreContract(name: string, getStore: () => QueueStore) {
         waiting: 2,
         outstanding: 2,
         admittedSince: 2,
+        firstAdmittedAt: at(10),
       });
-      expect((await store.stats(eventId, { now: at(11), since: at(11) })).admittedSince).toBe(0);
+      expect(await store.stats(eventId, { now: at(11), since: at(11) })).toMatchObject({
+        admittedSince: 0,
+        firstAdmittedAt: null,
+      });
     });
 
     it("spends an admission once, only while it is live, and only with its own id", async () => {
