@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { withE2eDatabase } from "./database";
+import { payInSimulator, signedInFan } from "./fan";
+import { expect, test } from "./fixtures";
+
+/**
+ * A general-admission show of its own (4 tickets, 2 a fan) with the waiting room on, going on sale
+ * `opensInMs` from now, at one admission a second (the organizer's rate) so fans go in one at a time.
+ */
+async function queuedShow(opensInMs: number): Promise<string> {
+  const slug = `queue-night-${randomUUID().slice(0, 8)}`;
+  await withE2eDatabase(async (client) => {
+    const id = `evt-${randomUUID()}`;
+    const inserted = await client.query(
+      `INSERT INTO events (id, "organizationId", "venueId", slug, title, description, performers, category, tags,
+         status, "startsAt", "endsAt", "onSaleAt", "perOrderLimit", "holdMinutes", "queueEnabled", "updatedAt")
+       SELECT $1, "organizationId", "venueId", $2, 'Queue Night ' || $3, description, performers, category, tags,
+         'PUBLISHED', now() + interval '30 days', now() + interval '30 days 3 hours',
+         now() + make_interval(secs => $4::float8 / 1000), 2, 10, true, now()
+       FROM events WHERE "layoutId" IS NULL AND status = 'PUBLISHED' ORDER BY "createdAt" LIMIT 1`,
+      [id, slug, slug.slice(-8), opensInMs],
+    );
+    expect(inserted.rowCount).toBe(1);
+    await client.query(
+      `INSERT INTO ticket_types (id, "eventId", name, kind, "priceMinor", "feeMinor", currency, capacity, "updatedAt")
+       VALUES ($1, $2, 'Standing', 'GENERAL_ADMISSION', 3000, 300, 'USD', 4, now())`,
+      [`tt-${randomUUID()}`, id],
+    );
+    await client.query(`INSERT INTO queue_controls ("eventId", "ratePerMinute", "updatedAt") VALUES ($1, 60, now())`, [
+      id,
+    ]);
+  });
+  return slug;
+}
+
+async function buyTwo(page: Page) {
+  const stepper = page.getByRole("group", { name: /tickets$/ }).first();
+  await stepper.getByRole("button", { name: "One more" }).click();
+  await stepper.getByRole("button", { name: "One more" }).click();
+  await page.getByRole("button", { name: "Hold 2 tickets" }).click();
+  await expect(page).toHaveURL(/\/checkout\//);
+  await page.getByRole("button", { name: /^Pay \$/ }).click();
+  await payInSimulator(page);
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+}
+
+test("two fans wait in the lobby, go in one at a time when the sale opens and buy; a third is told it sold out @mobile", async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const slug = await queuedShow(30_000);
+  const queueUrl = `/events/${slug}/queue`;
+  const fans = await Promise.all([browser.newPage(), browser.newPage()]);
+  for (const page of fans) {
+    await signedInFan(page);
+    await page.goto(queueUrl);
+    await expect(page.getByRole("heading", { name: "You're in the lobby" })).toBeVisible();
+  }
+  // A reload keeps the fan in the lobby (the place is drawn when the sale opens, not per visit).
+  await fans[0]!.reload();
+  await expect(fans[0]!.getByRole("heading", { name: "You're in the lobby" })).toBeVisible();
+
+  // The sale opens; each fan's page takes them to the event when their turn comes.
+  for (const page of fans) await expect(page).toHaveURL(new RegExp(`/events/${slug}$`), { timeout: 60_000 });
+  for (const page of fans) await buyTwo(page);
+
+  const late = await browser.newPage();
+  await signedInFan(late);
+  await late.goto(queueUrl);
+  await expect(late.getByRole("heading", { name: "Sold out" })).toBeVisible();
+  await expect(late.getByText("This event has sold out.")).toBeAttached();
+  for (const page of [...fans, late]) await page.close();
+});
+
+test("a hold on a queued event's page sends the fan to the waiting room first", async ({ page }) => {
+  const slug = await queuedShow(-60_000);
+  await withE2eDatabase((client) =>
+    client.query(`UPDATE queue_controls SET paused = true WHERE "eventId" = (SELECT id FROM events WHERE slug = $1)`, [
+      slug,
+    ]),
+  );
+  await signedInFan(page);
+  await page.goto(`/events/${slug}`);
+  const stepper = page.getByRole("group", { name: /tickets$/ }).first();
+  await stepper.getByRole("button", { name: "One more" }).click();
+  await page.getByRole("button", { name: "Hold 1 ticket" }).click();
+  await expect(page).toHaveURL(new RegExp(`/events/${slug}/queue$`));
+  await expect(page.getByRole("heading", { name: "You're in line" })).toBeVisible();
+  await expect(page.getByTestId("queue-position")).toHaveText("1");
+  await expect(page.getByTestId("queue-eta")).toHaveText("Paused by the organizer");
+});
