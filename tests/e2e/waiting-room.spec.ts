@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { withE2eDatabase } from "./database";
-import { payInSimulator, signedInFan } from "./fan";
+import { buyTwoGeneralAdmission, signedInFan } from "./fan";
 import { expect, test } from "./fixtures";
 
 /**
@@ -34,17 +33,6 @@ async function queuedShow(opensInMs: number): Promise<string> {
   return slug;
 }
 
-async function buyTwo(page: Page) {
-  const stepper = page.getByRole("group", { name: /tickets$/ }).first();
-  await stepper.getByRole("button", { name: "One more" }).click();
-  await stepper.getByRole("button", { name: "One more" }).click();
-  await page.getByRole("button", { name: "Hold 2 tickets" }).click();
-  await expect(page).toHaveURL(/\/checkout\//);
-  await page.getByRole("button", { name: /^Pay \$/ }).click();
-  await payInSimulator(page);
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
-}
-
 test("two fans wait in the lobby, go in one at a time when the sale opens and buy; a third is told it sold out @mobile", async ({
   browser,
 }) => {
@@ -63,7 +51,7 @@ test("two fans wait in the lobby, go in one at a time when the sale opens and bu
 
   // The sale opens; each fan's page takes them to the event when their turn comes.
   for (const page of fans) await expect(page).toHaveURL(new RegExp(`/events/${slug}$`), { timeout: 60_000 });
-  for (const page of fans) await buyTwo(page);
+  for (const page of fans) await buyTwoGeneralAdmission(page);
 
   const late = await browser.newPage();
   await signedInFan(late);
