@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { Countdown } from "@/components/checkout/countdown";
 import type { QueueView } from "@/lib/queue/waiting-room";
 import { useQueueStatus } from "./use-queue-status";
 
@@ -20,7 +21,7 @@ function formatEta(seconds: number | null): string {
 /** Share of the line that was ahead of the fan when they first saw their place and has gone in since. */
 function progressOf(position: number | null, first: number | null): number {
   if (position === null || !first) return 0;
-  return first <= 1 ? 1 : Math.min(1, Math.max(0, (first - position) / (first - 1)));
+  return Math.min(1, Math.max(0, (first - position) / first));
 }
 
 const card = "rounded-2xl border border-slate-200 bg-white p-5";
@@ -35,6 +36,9 @@ function Waiting({ view, progress, onSaleLabel }: { view: QueueView; progress: n
           You&apos;re in the lobby
         </h2>
         <p className="mt-2 text-slate-800">The sale opens {onSaleLabel}.</p>
+        <p className="mt-2">
+          <Countdown until={view.onSaleAt} label="until the sale opens" expiredText="The sale is opening…" />
+        </p>
         <p className="mt-2 text-slate-700">
           When it opens, everyone in the lobby gets a random place in line, so there&apos;s no need to rush or refresh:
           arriving earlier or later before the sale makes no difference. Keep this page open.
