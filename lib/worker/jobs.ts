@@ -10,6 +10,7 @@ import { CANCEL_EVENT_TOPIC, cancelEventHandler } from "@/lib/orders/cancellatio
 import { ORDER_EMAIL_TOPIC, orderEmailHandler } from "@/lib/orders/emails";
 import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refund-payout";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
+import { admissionTick } from "@/lib/queue/admission-loop";
 import { pruneSearchTerms } from "@/lib/search/prune";
 import type { Services } from "@/lib/services";
 import { STAFF_INVITATION_TOPIC, invitationEmailHandler } from "@/lib/staff/invitation-email";
@@ -47,6 +48,12 @@ export function workerJobs(services: Services): Job[] {
       name: "expire-checkouts",
       intervalMs: 15_000,
       run: (client) => expireLapsedCheckouts({ db: client, holds, gateway }, clock()),
+    },
+    // Waiting rooms: admits the next fans of each queued event on sale, at most a second apart.
+    {
+      name: "queue-admission",
+      intervalMs: 1_000,
+      run: (client) => admissionTick({ ...services, db: client }, { intervalMs: 1_000 }),
     },
     // Words of events no longer public stop feeding "did you mean" (docs/security.md).
     {

@@ -137,7 +137,8 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
         endsAt,
         onSaleAt,
         perOrderLimit: isArenaShow ? 8 : random.pick([4, 6, 8, 10]),
-        queueEnabled: isArenaShow,
+        // The waiting room stays off in the demo: with it on, every hold on these shows goes through the queue first.
+        queueEnabled: false,
         layoutId: arenaLayouts.get(venue.id)?.id ?? null,
         cancelledAt: status === "CANCELLED" ? today : null,
       },

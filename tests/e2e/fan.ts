@@ -51,3 +51,15 @@ export async function payInSimulator(page: Page, card?: string) {
   if (card) await page.getByLabel("Card number").fill(card);
   await page.getByRole("button", { name: /^Pay / }).click();
 }
+
+/** On a general-admission event's page: two tickets of the first type, held and paid in the simulator. */
+export async function buyTwoGeneralAdmission(page: Page) {
+  const stepper = page.getByRole("group", { name: /tickets$/ }).first();
+  await stepper.getByRole("button", { name: "One more" }).click();
+  await stepper.getByRole("button", { name: "One more" }).click();
+  await page.getByRole("button", { name: "Hold 2 tickets" }).click();
+  await expect(page).toHaveURL(/\/checkout\//);
+  await page.getByRole("button", { name: /^Pay \$/ }).click();
+  await payInSimulator(page);
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+}

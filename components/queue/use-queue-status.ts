@@ -1,0 +1,84 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { QueueView } from "@/lib/queue/waiting-room";
+
+export type QueueState =
+  | { kind: "loading" }
+  | { kind: "error"; message: string }
+  | { kind: "view"; view: QueueView; firstPosition: number | null };
+
+const api = (eventId: string) => `/api/v1/events/${encodeURIComponent(eventId)}/queue`;
+
+async function request(eventId: string, method: "GET" | "POST"): Promise<Response> {
+  return fetch(api(eventId), { method, credentials: "same-origin", headers: { accept: "application/json" } });
+}
+
+async function readView(response: Response): Promise<QueueView> {
+  const body = (await response.json().catch(() => null)) as QueueView | { error?: { message?: string } } | null;
+  if (!response.ok || !body || !("status" in body)) {
+    const message = body && "error" in body ? body.error?.message : undefined;
+    throw new Error(message ?? "We couldn't reach the waiting room. Reload to try again.");
+  }
+  return body;
+}
+
+/** The first place the fan saw after the sale opened, kept across reloads and tabs: where their progress starts. */
+function firstPosition(eventId: string, position: number | null): number | null {
+  if (position === null) return null;
+  const key = `marquee-queue-start-${eventId}`;
+  const stored = Number(window.localStorage.getItem(key));
+  const first = stored >= position ? stored : position;
+  window.localStorage.setItem(key, String(first));
+  return first;
+}
+
+/** The fan's place: read (joining if they have not yet), then followed over Server-Sent Events while they wait. */
+export function useQueueStatus(eventId: string) {
+  const [state, setState] = useState<QueueState>({ kind: "loading" });
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let cancelled = false;
+    const show = (view: QueueView) =>
+      !cancelled && setState({ kind: "view", view, firstPosition: firstPosition(eventId, view.position) });
+    const fail = (error: unknown) =>
+      !cancelled && setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+
+    async function start() {
+      // A reload or a second tab finds the place it already has; only a fan not in line yet joins.
+      let response = await request(eventId, "GET");
+      if (response.status === 404) response = await request(eventId, "POST");
+      const view = await readView(response);
+      show(view);
+      if (view.status !== "WAITING" || cancelled) return;
+      source = new EventSource(`${api(eventId)}/stream`);
+      source.addEventListener("status", (event) => {
+        const next = JSON.parse((event as MessageEvent<string>).data) as QueueView;
+        if (next.status === "WAITING") return show(next);
+        source?.close();
+        // The token (and the hold endpoint's cookie) come with GET /queue's answer only.
+        request(eventId, "GET").then(readView).then(show).catch(fail);
+      });
+    }
+    start().catch(fail);
+    return () => {
+      cancelled = true;
+      source?.close();
+    };
+  }, [eventId, generation]);
+
+  /** Back of the line after a turn passed or was spent. */
+  async function joinAgain() {
+    setState({ kind: "loading" });
+    try {
+      await readView(await request(eventId, "POST"));
+      setGeneration((g) => g + 1);
+    } catch (error) {
+      setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return { state, joinAgain };
+}
