@@ -132,6 +132,14 @@ export function QueueRoom({ eventId, eventUrl, onSaleLabel }: Props) {
       {state.kind === "error" && (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-red-800">
           {state.message}
+          {state.fix && (
+            <>
+              {" "}
+              <Link className="font-semibold underline" href={state.fix.href}>
+                {state.fix.label}
+              </Link>
+            </>
+          )}
         </p>
       )}
       {view?.status === "WAITING" && (

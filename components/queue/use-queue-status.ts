@@ -3,10 +3,28 @@
 import { useEffect, useState } from "react";
 import type { QueueView } from "@/lib/queue/waiting-room";
 
+/** Where a refusal sends the fan to put it right (confirming their address), when there is such a place. */
+export type QueueFix = { href: string; label: string };
+
 export type QueueState =
   | { kind: "loading" }
-  | { kind: "error"; message: string }
+  | { kind: "error"; message: string; fix?: QueueFix }
   | { kind: "view"; view: QueueView; firstPosition: number | null };
+
+class QueueRefusal extends Error {
+  constructor(
+    message: string,
+    readonly fix?: QueueFix,
+  ) {
+    super(message);
+  }
+}
+
+const errorState = (error: unknown): QueueState => ({
+  kind: "error",
+  message: error instanceof Error ? error.message : String(error),
+  ...(error instanceof QueueRefusal && error.fix ? { fix: error.fix } : {}),
+});
 
 const api = (eventId: string) => `/api/v1/events/${encodeURIComponent(eventId)}/queue`;
 
@@ -15,10 +33,17 @@ async function request(eventId: string, method: "GET" | "POST"): Promise<Respons
 }
 
 async function readView(response: Response): Promise<QueueView> {
-  const body = (await response.json().catch(() => null)) as QueueView | { error?: { message?: string } } | null;
+  const body = (await response.json().catch(() => null)) as
+    QueueView | { error?: { message?: string; details?: { settingsUrl?: unknown } } } | null;
   if (!response.ok || !body || !("status" in body)) {
-    const message = body && "error" in body ? body.error?.message : undefined;
-    throw new Error(message ?? "We couldn't reach the waiting room. Reload to try again.");
+    const error = body && "error" in body ? body.error : undefined;
+    const settingsUrl = error?.details?.settingsUrl;
+    throw new QueueRefusal(
+      error?.message ?? "We couldn't reach the waiting room. Reload to try again.",
+      typeof settingsUrl === "string" && settingsUrl.startsWith("/")
+        ? { href: settingsUrl, label: "Confirm your e-mail address" }
+        : undefined,
+    );
   }
   return body;
 }
@@ -43,8 +68,7 @@ export function useQueueStatus(eventId: string) {
     let cancelled = false;
     const show = (view: QueueView) =>
       !cancelled && setState({ kind: "view", view, firstPosition: firstPosition(eventId, view.position) });
-    const fail = (error: unknown) =>
-      !cancelled && setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+    const fail = (error: unknown) => !cancelled && setState(errorState(error));
 
     async function start() {
       // A reload or a second tab finds the place it already has; only a fan not in line yet joins.
@@ -76,7 +100,7 @@ export function useQueueStatus(eventId: string) {
       await readView(await request(eventId, "POST"));
       setGeneration((g) => g + 1);
     } catch (error) {
-      setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+      setState(errorState(error));
     }
   }
 

@@ -105,7 +105,9 @@ export async function eventForSale(
   const [row] = await db.$queryRaw<
     {
       id: string;
+      slug: string;
       status: EventStatus;
+      queueEnabled: boolean;
       onSaleAt: Date;
       startsAt: Date;
       perOrderLimit: number;
@@ -115,7 +117,7 @@ export async function eventForSale(
       abandonedHoldsEndedAt: Date[];
     }[]
   >`
-    SELECT e.id, e.status, e."onSaleAt", e."startsAt", e."perOrderLimit", e."holdMinutes",
+    SELECT e.id, e.slug, e.status, e."queueEnabled", e."onSaleAt", e."startsAt", e."perOrderLimit", e."holdMinutes",
       coalesce((SELECT jsonb_agg(jsonb_build_object('id', t.id, 'name', t.name, 'kind', t.kind,
           'priceMinor', t."priceMinor", 'feeMinor', t."feeMinor", 'currency', t.currency, 'capacity', t.capacity,
           'sold', t.sold, 'hidden', t.hidden, 'minPerOrder', t."minPerOrder", 'maxPerOrder', t."maxPerOrder",

@@ -120,9 +120,15 @@ async function pickBestSeats(
  * the block first. The answer is built from what was read and recorded, not
  * read again.
  */
+/**
+ * What lets a fan's hold through before anything is taken (the waiting room's gate, lib/queue), given the
+ * event as the hold read it; what it returns is undone when the hold then fails.
+ */
+export type HoldAdmission = (event: EventForSale) => Promise<{ giveBack(): Promise<void> } | null>;
+
 export async function createHold(
   deps: InventoryDeps,
-  options: { userId: string; eventId: string; input: HoldRequestInput },
+  options: { userId: string; eventId: string; input: HoldRequestInput; admit?: HoldAdmission },
 ): Promise<HoldView> {
   const now = deps.clock();
   const { input } = options;
@@ -132,21 +138,35 @@ export async function createHold(
   });
   assertOnSale(event, now);
   assertNotSquatting(event!.abandonedHoldsEndedAt, now);
+  const admission = (await options.admit?.(event!)) ?? null;
+  try {
+    return await holdFor(deps, event!, options.userId, input, now);
+  } catch (error) {
+    await admission?.giveBack();
+    throw error;
+  }
+}
 
-  if ("seatIds" in input)
-    return holdOnce(deps, event!, options.userId, resolveSeats(event!, input.seatIds, now), [], now);
+async function holdFor(
+  deps: InventoryDeps,
+  event: EventForSale,
+  userId: string,
+  input: HoldRequestInput,
+  now: Date,
+): Promise<HoldView> {
+  if ("seatIds" in input) return holdOnce(deps, event, userId, resolveSeats(event, input.seatIds, now), [], now);
 
-  const type = event!.ticketTypes.find((t) => t.id === input.ticketTypeId && !t.hidden);
+  const type = event.ticketTypes.find((t) => t.id === input.ticketTypeId && !t.hidden);
   if (!type) throw new AppError("VALIDATION_FAILED", "That ticket type does not belong to this event.");
   assertTypeOnSale(type, now);
   if (type.kind === "GENERAL_ADMISSION") {
-    return holdOnce(deps, event!, options.userId, [], [{ ticketTypeId: type.id, quantity: input.quantity }], now);
+    return holdOnce(deps, event, userId, [], [{ ticketTypeId: type.id, quantity: input.quantity }], now);
   }
-  assertWithinOrderLimit(event!, input.quantity);
+  assertWithinOrderLimit(event, input.quantity);
   for (let attempt = 1; ; attempt++) {
     try {
-      const seats = await pickBestSeats(deps, event!, type.id, input.quantity, now);
-      return await holdOnce(deps, event!, options.userId, seats, [], now);
+      const seats = await pickBestSeats(deps, event, type.id, input.quantity, now);
+      return await holdOnce(deps, event, userId, seats, [], now);
     } catch (error) {
       const retry = attempt < 3 && error instanceof AppError && error.code === "SEAT_UNAVAILABLE";
       if (!retry) throw error;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
+import { assertEmailVerified } from "@/lib/auth/email-verification";
 import { AppError } from "@/lib/errors";
 import type { QueueStore } from "./store";
 import { checkAdmissionToken, type TokenCheck } from "./tokens";
@@ -23,25 +24,23 @@ export const admissionCookie = (eventId: string) => ({
 });
 
 /**
- * A hold's pass through the waiting room. Events without one pass freely.
- * For a queued event the fan's token must be genuine, theirs, for this event
- * and live, and its admission is spent here (one hold per turn: a replay, or
- * two holds racing with one token, is refused). Returns what gives the turn
- * back when the hold itself then fails (seats just taken), so a fan never
- * loses their turn to someone else's click.
+ * A hold's pass through the waiting room, given the event as the hold read it (so it costs no extra
+ * read). Events without one pass freely. For a queued event the fan's address must be confirmed
+ * (checked before the turn is touched, so confirming it keeps the turn) and their token genuine,
+ * theirs, for this event and live; its admission is spent here (one hold per turn: a replay, or two
+ * holds racing with one token, is refused). Returns what gives the turn back when the hold itself
+ * then fails (seats just taken), so a fan never loses their turn to someone else's click.
  */
 export async function passWaitingRoom(
   deps: GateDeps,
-  options: { eventId: string; userId: string; token: string | null },
+  options: { event: { id: string; slug: string; queueEnabled: boolean }; userId: string; token: string | null },
 ): Promise<{ giveBack(): Promise<void> } | null> {
-  const event = await deps.db.event.findUnique({
-    where: { id: options.eventId },
-    select: { id: true, slug: true, queueEnabled: true },
-  });
-  if (!event?.queueEnabled) return null;
+  const { event } = options;
+  if (!event.queueEnabled) return null;
   const refuse = (reason: keyof typeof REFUSALS) =>
     new AppError("QUEUE_REQUIRED", REFUSALS[reason], { reason, queueUrl: `/events/${event.slug}/queue` });
   if (!options.token) throw refuse("missing");
+  await assertEmailVerified(deps.db, options.userId);
   const now = deps.clock();
   const check = checkAdmissionToken(deps.config.AUTH_SECRET, options.token, {
     eventId: event.id,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
+import { assertEmailVerified } from "@/lib/auth/email-verification";
 import { AppError } from "@/lib/errors";
 import { saleState } from "@/lib/events/sale-state";
 import { secureRandom, type Random } from "./random";
@@ -73,6 +74,8 @@ export async function hasUnsoldTickets(db: DbOrTx, eventId: string): Promise<boo
 export async function joinQueue(deps: QueueDeps, options: { eventId: string; userId: string }): Promise<QueueView> {
   const now = deps.clock();
   const event = await queuedEvent(deps.db, options.eventId, now);
+  // Said now rather than when the turn comes: confirming an address takes longer than a turn lasts.
+  await assertEmailVerified(deps.db, options.userId);
   const entry = await deps.queue.join({
     eventId: event.id,
     userId: options.userId,

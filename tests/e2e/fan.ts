@@ -17,11 +17,12 @@ export async function newFanAccount(page: Page) {
 }
 
 /** A new fan, signed in. */
-export async function signedInFan(page: Page) {
+export async function signedInFan(page: Page): Promise<{ email: string }> {
   const { email, password } = await newFanAccount(page);
   await page.goto("/signin");
   await signIn(page, email, password);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return { email };
 }
 
 /** The page of the demo arena show, where the seat-map specs each pick in sections of their own. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { withE2eDatabase } from "./database";
+import type { Page } from "@playwright/test";
 import { buyTwoGeneralAdmission, signedInFan } from "./fan";
 import { expect, test } from "./fixtures";
 import { ORG, signInAsOrganizer } from "./organizer";
@@ -40,6 +41,14 @@ async function queuedShowWithId(opensInMs: number): Promise<{ slug: string; id: 
   return { slug, id };
 }
 
+/** A signed-in fan whose address is confirmed, as a waiting room requires (the link itself: account-settings.spec.ts). */
+async function confirmedFan(page: Page) {
+  const { email } = await signedInFan(page);
+  await withE2eDatabase((client) =>
+    client.query(`UPDATE users SET "emailVerifiedAt" = now() WHERE email = $1`, [email]),
+  );
+}
+
 test("two fans wait in the lobby, go in one at a time when the sale opens and buy; a third is told it sold out @mobile", async ({
   browser,
 }) => {
@@ -48,7 +57,7 @@ test("two fans wait in the lobby, go in one at a time when the sale opens and bu
   const queueUrl = `/events/${slug}/queue`;
   const fans = await Promise.all([browser.newPage(), browser.newPage()]);
   for (const page of fans) {
-    await signedInFan(page);
+    await confirmedFan(page);
     await page.goto(queueUrl);
     await expect(page.getByRole("heading", { name: "You're in the lobby" })).toBeVisible();
   }
@@ -61,7 +70,7 @@ test("two fans wait in the lobby, go in one at a time when the sale opens and bu
   for (const page of fans) await buyTwoGeneralAdmission(page);
 
   const late = await browser.newPage();
-  await signedInFan(late);
+  await confirmedFan(late);
   await late.goto(queueUrl);
   await expect(late.getByRole("heading", { name: "Sold out" })).toBeVisible();
   await expect(late.getByText("This event has sold out.")).toBeAttached();
@@ -75,7 +84,7 @@ test("a hold on a queued event's page sends the fan to the waiting room first", 
       slug,
     ]),
   );
-  await signedInFan(page);
+  await confirmedFan(page);
   await page.goto(`/events/${slug}`);
   const stepper = page.getByRole("group", { name: /tickets$/ }).first();
   await stepper.getByRole("button", { name: "One more" }).click();
@@ -103,4 +112,16 @@ test("the organizer watches the waiting room and pauses and re-paces it", async 
   await room.getByRole("button", { name: "Resume admission" }).click();
   await expect(room.getByTestId("queue-state")).toHaveText("Admitting");
   expect(page.url()).toContain(`/organizer/${ORG}/events/${show.id}`);
+});
+
+test("a fan whose address is not confirmed is told so at the door of the waiting room, with the way to fix it", async ({
+  page,
+}) => {
+  const slug = await queuedShow(-60_000);
+  await signedInFan(page);
+  await page.goto(`/events/${slug}/queue`);
+  const refusal = page.getByRole("alert");
+  await expect(refusal).toContainText("Confirm your e-mail address first");
+  await refusal.getByRole("link", { name: "Confirm your e-mail address" }).click();
+  await expect(page.getByRole("region", { name: "E-mail address" })).toContainText("is not confirmed yet");
 });

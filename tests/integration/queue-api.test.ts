@@ -45,6 +45,37 @@ describe("the queue API", () => {
     expect((await call(joinRoute, { method: "POST", params: { eventId: event.event.id } })).status).toBe(401);
   });
 
+  it("needs a confirmed address to join, and to hold with a turn (which waits while the fan confirms it)", async () => {
+    const event = await queuedSaleEvent();
+    const eventId = event.event.id;
+    const fan = await createUserWithToken("FAN");
+    await db.user.update({ where: { id: fan.user.id }, data: { emailVerifiedAt: null } });
+    const refused = await join(fan.token, eventId);
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toMatchObject({
+      code: "EMAIL_NOT_VERIFIED",
+      details: { settingsUrl: "/account/settings#email" },
+    });
+    expect(await services().queue.stats(eventId, { now: new Date(), since: new Date() })).toMatchObject({ waiting: 0 });
+
+    // Confirmed, in line and admitted; then the address changes (unconfirmed again) before the hold.
+    await db.user.update({ where: { id: fan.user.id }, data: { emailVerifiedAt: new Date() } });
+    await join(fan.token, eventId);
+    await services().queue.admit(eventId, { count: 1, now: new Date(), windowMs: ADMISSION_WINDOW_MS });
+    const { admissionToken } = (await status(fan.token, eventId)).json;
+    await db.user.update({ where: { id: fan.user.id }, data: { emailVerifiedAt: null } });
+    const hold = () =>
+      call(holdRoute, {
+        method: "POST",
+        headers: { ...bearer(fan.token), "x-admission-token": admissionToken },
+        params: { eventId },
+        body: { seatIds: [event.seats[1]!.id] },
+      });
+    expect((await hold()).json.error.code).toBe("EMAIL_NOT_VERIFIED");
+    await db.user.update({ where: { id: fan.user.id }, data: { emailVerifiedAt: new Date() } });
+    expect((await hold()).status).toBe(201);
+  });
+
   it("gives an admitted fan the token, and their browser the cookie the hold endpoint reads", async () => {
     const event = await queuedSaleEvent();
     const eventId = event.event.id;

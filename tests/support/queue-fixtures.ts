@@ -15,7 +15,13 @@ export async function createQueueEvent(fans: number) {
 export async function createFans(count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => `fan-${randomUUID()}`);
   await db.user.createMany({
-    data: ids.map((id) => ({ id, email: `${id}@example.test`, name: "Queue Fan", passwordHash: "x" })),
+    data: ids.map((id) => ({
+      id,
+      email: `${id}@example.test`,
+      name: "Queue Fan",
+      passwordHash: "x",
+      emailVerifiedAt: new Date(),
+    })),
   });
   return ids;
 }
