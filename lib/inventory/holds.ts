@@ -359,8 +359,15 @@ export async function holdContents(
     userId: hold.userId,
     status: hold.status,
     expiresAt: hold.expiresAt,
-    seats: hold.items.flatMap((i) => (i.seatId ? [{ seatId: i.seatId, ticketTypeId: i.ticketTypeId }] : [])),
-    generalAdmission: hold.items
+    ...inventoryOf(hold.items),
+  };
+}
+
+/** A hold's items as the hold store takes them: seats one by one, GA by quantity. */
+function inventoryOf(items: { ticketTypeId: string; seatId: string | null; quantity: number }[]) {
+  return {
+    seats: items.flatMap((i) => (i.seatId ? [{ seatId: i.seatId, ticketTypeId: i.ticketTypeId }] : [])),
+    generalAdmission: items
       .filter((i) => !i.seatId)
       .map((i) => ({ ticketTypeId: i.ticketTypeId, quantity: i.quantity })),
   };
@@ -415,10 +422,7 @@ export async function releaseOwnHold(
         holdId: options.holdId,
         eventId: row.eventId,
         userId: options.userId,
-        seats: row.items.flatMap((i) => (i.seatId ? [{ seatId: i.seatId, ticketTypeId: i.ticketTypeId }] : [])),
-        generalAdmission: row.items
-          .filter((i) => !i.seatId)
-          .map((i) => ({ ticketTypeId: i.ticketTypeId, quantity: i.quantity })),
+        ...inventoryOf(row.items),
       });
     }
     return row ? { eventId: row.eventId, released: row.released, pendingOrderIds: row.pendingOrderIds } : null;

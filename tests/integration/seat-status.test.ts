@@ -1,30 +1,22 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as seatsRoute } from "@/app/api/v1/events/[eventId]/seats/route";
 import { config } from "@/lib/config";
-import { db, type Db } from "@/lib/db";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
 import { SEAT_STATUS_TTL_MS, seatStatus } from "@/lib/inventory/seat-status";
 import { buildServices } from "@/lib/services";
+import { countingClient } from "../support/counting-client";
 import { call } from "../support/http";
 import { createSaleEvent } from "../support/inventory-fixtures";
 
-// A client of its own that reports every statement it sends, so the test counts real queries.
-const statements: string[] = [];
-const counting = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: config().DATABASE_URL, max: 5 }),
-  log: [{ emit: "event", level: "query" }],
-  omit: { user: { passwordHash: true } },
-});
-counting.$on("query", (event) => statements.push(event.query));
-afterAll(() => counting.$disconnect());
+const counting = countingClient();
+afterAll(() => counting.disconnect());
 
 /** Services on the counting client with a clock the test moves. */
 function countedServices() {
   let now = Date.now();
   const services = buildServices({
     config: config(),
-    db: counting as unknown as Db,
+    db: counting.db,
     redis: null,
     clock: () => new Date(now),
   });
@@ -32,9 +24,7 @@ function countedServices() {
 }
 
 async function queriesOf(work: () => Promise<unknown>): Promise<number> {
-  statements.length = 0;
-  await work();
-  return statements.length;
+  return (await counting.statementsOf(work)).count;
 }
 
 const poll = (eventId: string, headers: Record<string, string> = {}) =>
