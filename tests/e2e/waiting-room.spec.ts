@@ -120,7 +120,7 @@ test("a fan whose address is not confirmed is told so at the door of the waiting
   const slug = await queuedShow(-60_000);
   await signedInFan(page);
   await page.goto(`/events/${slug}/queue`);
-  const refusal = page.getByRole("alert");
+  const refusal = page.getByTestId("queue-room").getByRole("alert");
   await expect(refusal).toContainText("Confirm your e-mail address first");
   await refusal.getByRole("link", { name: "Confirm your e-mail address" }).click();
   await expect(page.getByRole("region", { name: "E-mail address" })).toContainText("is not confirmed yet");
