@@ -87,7 +87,7 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
         filter_by: `status:=PUBLISHED && startsAt:>=${NOW_S}`,
         sort_by: "_text_match:desc,startsAt:asc",
         per_page: "5",
-        include_fields: "id,slug,title,performers,venueName",
+        include_fields: "id,slug,title,performers,venueName,startsAt,city,timeZone",
         highlight_fields: "title,performers,venueName",
       });
       expect(suggestions).toEqual([
