@@ -99,6 +99,25 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
       ]);
     });
 
+    it("lists each event of a tour once, told apart by city (events of one title are not merged)", async () => {
+      const chicago = indexedEvent({ id: "evt_c", slug: "luna-chicago", title: "Luna Live", city: "Chicago" });
+      const boston = indexedEvent({ id: "evt_b", slug: "luna-boston", title: "Luna Live", city: "Boston" });
+      fake.respond("GET", SEARCH_PATH, (request) =>
+        searchResponse(request, {
+          found: 2,
+          hits: [chicago, boston].map((document) => ({
+            document,
+            highlight: { title: { matched_tokens: ["Luna"], snippet: "<mark>Luna</mark> Live" } },
+            text_match: 1,
+          })),
+        }),
+      );
+      expect(await engine.suggest("luna", { limit: 5, now: NOW })).toEqual([
+        { kind: "event", label: "Luna Live", href: "/events/luna-chicago", detail: "Chicago" },
+        { kind: "event", label: "Luna Live", href: "/events/luna-boston", detail: "Boston" },
+      ]);
+    });
+
     it.each(["", "   ", '""', "*"])("asks nothing for %j", async (q) => {
       expect(await engine.suggest(q, { limit: 5, now: NOW })).toEqual([]);
       expect(fake.requests).toHaveLength(0);
