@@ -35,13 +35,11 @@ for (const [viewport, use] of [
     });
 
     test("the arena show's event page with its seat map: no serious axe findings", async ({ page }) => {
+      // axe looks at every one of the arena's 5,660 seats on a desktop.
+      test.setTimeout(120_000);
       await page.goto(await arenaShowUrl(page));
-      await expect(
-        page
-          .getByTestId("seat-map")
-          .or(page.getByRole("list", { name: /sections/i }))
-          .first(),
-      ).toBeVisible();
+      // The whole map on a desktop; the section overview first on a phone.
+      await expect(page.getByTestId("seat-map").or(page.getByTestId("section-overview")).first()).toBeVisible();
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
 

@@ -67,21 +67,25 @@ test("event cards carry the year when it is not this year, and the show time is 
   // The demo catalogue runs six months ahead: past New Year there are cards marked with next year.
   if (new Date().getMonth() >= 6) expect(years.length).toBeGreaterThan(0);
   expect(years.every((year) => year !== thisYear)).toBe(true);
-  const times = page.getByTestId("card-time");
-  for (const time of await times.all()) {
-    await expect(time).toHaveText(/^\d{1,2}:\d\d [AP]M$/);
-    expect(await time.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-  }
+  const times = await page
+    .getByTestId("card-time")
+    .evaluateAll((els) =>
+      els.map((el) => ({ text: el.textContent, whole: el.scrollWidth <= el.clientWidth && el.clientWidth > 0 })),
+    );
+  expect(times.length).toBeGreaterThan(10);
+  for (const time of times) expect(time).toEqual({ text: expect.stringMatching(/^\d{1,2}:\d\d [AP]M$/), whole: true });
 });
 
-test("suggestions of one title are told apart by city", async ({ page }) => {
+test("suggestions of one title are told apart by city or date", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("combobox", { name: /search events/i }).fill("velvet comets world tour");
+  // The two arena shows at least; the demo catalogue may tour the band elsewhere too.
   const tour = page.getByRole("option").filter({ hasText: "The Velvet Comets: World Tour" });
-  await expect(tour).toHaveCount(2);
+  await expect(tour.nth(1)).toBeVisible();
+  const count = await tour.count();
   const details = await tour.getByTestId("suggestion-detail").allInnerTexts();
-  expect(details).toHaveLength(2);
-  expect(new Set(details).size).toBe(2);
+  expect(details).toHaveLength(count);
+  expect(new Set(details).size).toBe(count);
 });
 
 test("the focus ring is thick and shows on the dark header as on the page", async ({ page }) => {
