@@ -14,19 +14,24 @@ const port = process.env.SCREENSHOT_PORT ?? "3912";
 const baseURL = process.env.BASE_URL ?? `http://127.0.0.1:${port}`;
 const SECTION = "107";
 
+const answers = () =>
+  fetch(`${baseURL}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
+
 async function startServer(): Promise<ChildProcess | null> {
   if (process.env.BASE_URL) return null;
+  // Another app on the port (the e2e server also takes the next one) would be photographed instead of this build.
+  if (await answers()) throw new Error(`something already answers on ${baseURL}; pick another SCREENSHOT_PORT`);
   const server = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "scripts/support/e2e-server.ts"],
     { env: { ...process.env, E2E_PORT: port, E2E_SKIP_BUILD: "1" }, stdio: ["ignore", "inherit", "inherit"] },
   );
   for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`${baseURL}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return server;
+    if (server.exitCode !== null) throw new Error("the e2e server stopped; is the port (or the next one) taken?");
+    if (await answers()) return server;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   server.kill("SIGTERM");
