@@ -1,5 +1,5 @@
 // Refreshes the README's screenshots from a production build with the demo catalogue:
-//   docs/screenshot.png        the arena show's event page on a desktop, two seats picked on the map;
+//   docs/screenshot.png        the arena show's event page on a desktop: the whole map, two seats picked, Hold;
 //   docs/screenshot-phone.png  the same show on a Pixel 7: one section's seats at tap size, two picked.
 //
 //   npx next build && npm run screenshots        (SCREENSHOT_PORT, default 3912; BASE_URL to use a running app)
@@ -66,7 +66,7 @@ function twoSeatsInView(page: Page, section: string) {
 }
 
 async function desktop(browser: Browser, path: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1620 } });
   await page.goto(`${baseURL}${path}`);
   const map = page.getByTestId("seat-map");
   await map.waitFor();
