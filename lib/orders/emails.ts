@@ -62,7 +62,10 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
             `You're going to ${order.event.title}!`,
             `${when} at ${order.event.venue.name}, ${order.event.venue.city}.`,
             `${orderLine}: ${order._count.tickets} ${order._count.tickets === 1 ? "ticket" : "tickets"}, ${total} paid.`,
-            ...inSeatOrder(order.tickets).map((ticket) => `• ${ticketPlace(ticket)}`),
+            // One paragraph, a line per ticket, in seat order.
+            inSeatOrder(order.tickets)
+              .map((ticket) => `• ${ticketPlace(ticket)}`)
+              .join("\n"),
             `Your tickets: ${link}`,
           ]
         : email.kind === "refunded"
@@ -87,7 +90,7 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
       to: order.email,
       subject: subjects[email.kind],
       text: lines.join("\n\n"),
-      html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(""),
+      html: lines.map((l) => `<p>${escapeHtml(l).replaceAll("\n", "<br>")}</p>`).join(""),
     });
   };
 }

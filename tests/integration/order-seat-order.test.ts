@@ -35,6 +35,7 @@ describe("a fan's tickets in seat order, with the order number people quote", ()
     const mail = await db.devMail.findFirstOrThrow({ where: { to: fan.user.email }, orderBy: { createdAt: "desc" } });
     expect(mail.text).toContain(`Order #${order.number}: 3 tickets`);
     const seatLines = mail.text.split("\n").filter((line) => line.startsWith("• "));
+    expect(mail.html).toContain("<p>• Section A, Row 1, Seat 2<br>• Section A, Row 1, Seat 9<br>");
     expect(seatLines).toEqual([
       "• Section A, Row 1, Seat 2",
       "• Section A, Row 1, Seat 9",
