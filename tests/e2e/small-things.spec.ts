@@ -103,6 +103,26 @@ test("the focus ring is thick and shows on the dark header as on the page", asyn
   expect(ring.outline).toBe("3px");
   // A white band between the element and the outline: visible on the dark header.
   expect(ring.shadow).toContain("rgb(255, 255, 255)");
+
+  // Every stop of the keyboard's way through the search page (header, sort, filters, cards) shows the ring.
+  await page.goto("/search?q=tour");
+  const stops: { name: string; outline: string; style: string }[] = [];
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press("Tab");
+    stops.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return {
+          name: `${el.tagName} ${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 30)}`,
+          outline: style.outlineWidth,
+          style: style.outlineStyle,
+        };
+      }),
+    );
+  }
+  expect(stops.filter((s) => s.name.startsWith("BODY"))).toEqual([]);
+  expect(stops.filter((s) => s.outline !== "3px" || s.style !== "solid")).toEqual([]);
 });
 
 test("the order page shows the order number and where the confirmation went; My tickets shows one card per event", async ({
