@@ -15,13 +15,8 @@ function EventList({ events, empty }: { events: EventEntries; empty: string }) {
   return (
     <ul className="flex flex-col gap-3">
       {events.map(({ event, orders, ticketCount }) => (
-        <li
-          key={event.id}
-          className="rounded-xl border border-slate-200 bg-white p-4"
-          data-testid="event-tickets"
-          aria-labelledby={`event-${event.id}`}
-        >
-          <h3 id={`event-${event.id}`} className="font-semibold">
+        <li key={event.id} className="rounded-xl border border-slate-200 bg-white p-4" data-testid="event-tickets">
+          <h3 className="font-semibold">
             <Link href={`/events/${event.slug}`} className="hover:underline">
               {event.title}
             </Link>
