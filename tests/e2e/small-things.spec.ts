@@ -59,14 +59,21 @@ test("a GA quantity typed over the limit says the limit instead of silently chan
 test("event cards carry the year when it is not this year, and the show time is never cut off @mobile", async ({
   page,
 }) => {
+  // Filtered by the venues' own calendars: shows from next New Year on carry the year, this year's do not.
+  const year = new Date().getFullYear();
+  await page.goto(`/search?from=${year + 1}-01-01&sort=date&pageSize=100`);
+  await expect(page.getByTestId("result-count")).toBeVisible();
+  const nextYearCards = await page.getByTestId("event-grid").getByRole("listitem").count();
+  // The demo catalogue runs six months ahead, so from July on some shows are next year's.
+  if (new Date().getMonth() >= 6) expect(nextYearCards).toBeGreaterThan(0);
+  await expect(page.getByTestId("card-year")).toHaveText(Array(nextYearCards).fill(String(year + 1)));
+
+  await page.goto(`/search?to=${year}-12-31&sort=date&pageSize=100`);
+  await expect(page.getByTestId("result-count")).toBeVisible();
+  await expect(page.getByTestId("card-year")).toHaveCount(0);
+
+  // The show time on a line of its own, whole, however long the venue's name.
   await page.goto("/search?sort=date&pageSize=100");
-  const cards = page.getByTestId("event-grid").getByRole("listitem");
-  await expect(cards.first()).toBeVisible();
-  const thisYear = new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone: "America/New_York" }).format();
-  const years = await page.getByTestId("card-year").allInnerTexts();
-  // The demo catalogue runs six months ahead: past New Year there are cards marked with next year.
-  if (new Date().getMonth() >= 6) expect(years.length).toBeGreaterThan(0);
-  expect(years.every((year) => year !== thisYear)).toBe(true);
   const times = await page
     .getByTestId("card-time")
     .evaluateAll((els) =>
