@@ -121,7 +121,7 @@ test("the focus ring is thick and shows on the dark header as on the page", asyn
         const el = document.activeElement as HTMLElement;
         const style = getComputedStyle(el);
         return {
-          name: `${el.tagName} ${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 30)}`,
+          name: `${el.tagName} ${el.getAttribute("name") ?? (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 30)}`,
           outline: style.outlineWidth,
           style: style.outlineStyle,
         };
