@@ -6,6 +6,8 @@ export const errorStatus = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** A hold for an event with the waiting room on, without a live admission token of this fan's. */
+  QUEUE_REQUIRED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
@@ -22,6 +24,7 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  EMAIL_NOT_VERIFIED: 403,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const;

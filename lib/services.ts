@@ -11,6 +11,8 @@ import { paymentsFor } from "@/lib/payments";
 import { checkoutSessionMeter, type CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { Simulator } from "@/lib/payments/simulator";
+import { queueStoreFor } from "@/lib/queue";
+import type { QueueStore } from "@/lib/queue/store";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { redisConnectionFor, sharedRedisConnection, type RedisConnection } from "@/lib/redis/client";
 import { searchEngineFor } from "@/lib/search";
@@ -29,6 +31,8 @@ export type Services = {
   db: Db;
   redis: RedisConnection | null;
   holds: HoldStore;
+  /** Waiting rooms of events that have one switched on: PostgreSQL, or Redis beside the holds. */
+  queue: QueueStore;
   /** This process's seat-status snapshots for the poll endpoint (one read per event per second). */
   seatStatus: SeatStatusCache;
   rateLimiter: RateLimiter;
@@ -68,6 +72,7 @@ export function buildServices(parts: {
     db,
     redis,
     holds,
+    queue: queueStoreFor(redis, db),
     seatStatus: seatStatusCache(),
     rateLimiter,
     ...payments,

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import type { FormState } from "@/lib/actions";
 import { Field } from "./field";
+import type { SignInReason } from "./sign-in-reason";
 
 type Mode = "signin" | "signup";
 
@@ -11,10 +12,13 @@ export function AccountForm({
   mode,
   action,
   callbackUrl,
+  reason = null,
 }: {
   mode: Mode;
   action: (state: FormState, data: FormData) => Promise<FormState>;
   callbackUrl: string;
+  /** Carried to the other form, so switching to "Create an account" keeps saying why. */
+  reason?: SignInReason | null;
 }) {
   const [state, formAction, pending] = useActionState(action, { ok: true });
   const errors = state.fieldErrors ?? {};
@@ -72,7 +76,7 @@ export function AccountForm({
         {mode === "signin" ? "New to Marquee?" : "Already have an account?"}{" "}
         <Link
           className="font-medium text-brand-700 underline"
-          href={`/${other}?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          href={`/${other}?callbackUrl=${encodeURIComponent(callbackUrl)}${reason ? `&reason=${reason}` : ""}`}
         >
           {mode === "signin" ? "Create an account" : "Sign in"}
         </Link>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { signOutAction } from "@/app/(shop)/(account)/actions";
+import { accountPageHref } from "@/lib/auth/return-path";
 
 type Account = { name: string | null; email: string; dashboard: boolean };
 
@@ -16,12 +17,12 @@ type Account = { name: string | null; email: string; dashboard: boolean };
 export function AccountNav() {
   const pathname = usePathname();
   const [account, setAccount] = useState<Account | null | "loading">("loading");
-  const [returnTo, setReturnTo] = useState("/");
+  const [here, setHere] = useState({ pathname: "/", search: "" });
 
   useEffect(() => {
     const controller = new AbortController();
     const settle = (found: Account | null) => {
-      setReturnTo(window.location.pathname + window.location.search);
+      setHere({ pathname: window.location.pathname, search: window.location.search });
       setAccount(found);
     };
     readAccount(controller.signal)
@@ -32,14 +33,13 @@ export function AccountNav() {
 
   if (account === "loading") return <span aria-hidden className="h-8 w-32" />;
   if (account === null) {
-    const query = returnTo === "/" ? "" : `?callbackUrl=${encodeURIComponent(returnTo)}`;
     return (
       <>
-        <Link href={`/signin${query}`} className="rounded px-2 py-1 hover:bg-white/10">
+        <Link href={accountPageHref("signin", here)} className="rounded px-2 py-1 hover:bg-white/10">
           Sign in
         </Link>
         <Link
-          href={`/signup${query}`}
+          href={accountPageHref("signup", here)}
           className="rounded bg-amber-400 px-3 py-1 font-semibold text-slate-900 hover:bg-amber-300"
         >
           Sign up

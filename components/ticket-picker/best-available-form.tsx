@@ -12,16 +12,27 @@ type BestAvailableProps = {
   /** True while this form's own request is the one in flight. */
   searching: boolean;
   onSubmit: (ticketTypeId: string, quantity: number) => void;
+  /** A request kept through sign-in, shown as it was chosen. */
+  initial?: { ticketTypeId: string; quantity: number } | null;
 };
 
 const selectClass =
   "w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm disabled:opacity-60";
 
-export function BestAvailableForm({ tiers, perOrderLimit, pending, searching, onSubmit }: BestAvailableProps) {
+export function BestAvailableForm({
+  tiers,
+  perOrderLimit,
+  pending,
+  searching,
+  onSubmit,
+  initial = null,
+}: BestAvailableProps) {
   const id = useId();
   const reserved = tiers.filter((tier) => tier.kind === "RESERVED");
-  const [tierId, setTierId] = useState(() => (reserved.find((t) => t.remaining > 0) ?? reserved[0])?.id ?? "");
-  const [quantity, setQuantity] = useState(Math.min(2, perOrderLimit));
+  const [tierId, setTierId] = useState(
+    () => initial?.ticketTypeId ?? (reserved.find((t) => t.remaining > 0) ?? reserved[0])?.id ?? "",
+  );
+  const [quantity, setQuantity] = useState(initial?.quantity ?? Math.min(2, perOrderLimit));
   const tier = reserved.find((t) => t.id === tierId);
   if (!tier) return null;
 

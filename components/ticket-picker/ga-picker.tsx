@@ -4,9 +4,9 @@ import { useId, useState, type FormEvent } from "react";
 import { formatMoney } from "@/lib/format";
 import { QuantityStepper } from "./quantity-stepper";
 import { plural } from "./seat-map-labels";
-import { HoldAlert, primaryButtonClass } from "./ticket-ui";
-import type { TicketTier } from "./types";
-import { useHold } from "./use-hold";
+import { HoldAlert, primaryButtonClass, SignInToHold } from "./ticket-ui";
+import type { HoldRequest, TicketTier } from "./types";
+import { useHold, useResumeHold } from "./use-hold";
 
 export type GaPickerProps = {
   eventId: string;
@@ -19,11 +19,19 @@ const LOW_STOCK = 20;
 
 type Choice = { tierId: string; quantity: number };
 
+/** The quantity kept through sign-in, if it is for one of these tiers. */
+function resumedChoice(request: HoldRequest | null, tiers: readonly TicketTier[]): Choice | null {
+  if (!request || !("ticketTypeId" in request)) return null;
+  return tiers.some((tier) => tier.id === request.ticketTypeId)
+    ? { tierId: request.ticketTypeId, quantity: request.quantity }
+    : null;
+}
+
 export function GaPicker({ eventId, tiers, perOrderLimit }: GaPickerProps) {
   const idPrefix = useId();
   const hold = useHold(eventId);
   // One tier at a time, because a hold covers a single ticket type.
-  const [choice, setChoice] = useState<Choice | null>(null);
+  const [choice, setChoice] = useState<Choice | null>(() => resumedChoice(hold.resumed, tiers));
   const [notice, setNotice] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -42,17 +50,27 @@ export function GaPicker({ eventId, tiers, perOrderLimit }: GaPickerProps) {
     setChoice(next > 0 ? { tierId: tier.id, quantity: next } : null);
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!chosenTier || quantity === 0) return;
+  async function holdChoice(tier: TicketTier, count: number) {
     setMessage(null);
-    const failure = await hold.submit({ ticketTypeId: chosenTier.id, quantity });
-    if (!failure) return;
+    const failure = await hold.submit({ ticketTypeId: tier.id, quantity: count });
+    if (!failure || failure.kind === "unauthenticated") return;
     setMessage(
       failure.kind === "unavailable"
-        ? `Sorry, there aren't ${quantity} ${chosenTier.name} ${plural(quantity, "ticket")} left. Try a smaller quantity or another ticket type.`
+        ? `Sorry, there aren't ${count} ${tier.name} ${plural(count, "ticket")} left. Try a smaller quantity or another ticket type.`
         : failure.message,
     );
+  }
+
+  // Back from signing in with a quantity chosen before: hold it at once.
+  useResumeHold(eventId, hold.resumed, true, (request) => {
+    const kept = resumedChoice(request, tiers);
+    const tier = tiers.find((t) => t.id === kept?.tierId);
+    if (kept && tier) void holdChoice(tier, kept.quantity);
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (chosenTier && quantity > 0) void holdChoice(chosenTier, quantity);
   }
 
   return (
@@ -117,6 +135,7 @@ export function GaPicker({ eventId, tiers, perOrderLimit }: GaPickerProps) {
             ? `Hold ${quantity} ${plural(quantity, "ticket")}`
             : "Hold tickets"}
       </button>
+      {hold.signInNeeded && <SignInToHold what="tickets" returnTo={window.location.pathname} />}
     </form>
   );
 }

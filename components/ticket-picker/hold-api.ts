@@ -95,7 +95,13 @@ export async function postHold(eventId: string, body: HoldRequest, fetcher: type
   } catch {
     return { ok: false, kind: "rejected", code: "NETWORK", message: MESSAGES.offline };
   }
-  return holdResult(response.status, await readJson(response));
+  const answer = await readJson(response);
+  // An event with a waiting room: the fan queues for a turn first (the queue page brings them back here).
+  const queueUrl = asApiError(answer)?.details?.queueUrl;
+  if (response.status === 403 && typeof queueUrl === "string" && queueUrl.startsWith("/")) {
+    window.location.assign(queueUrl);
+  }
+  return holdResult(response.status, answer);
 }
 
 export type UnavailableSeats = Record<string, "HELD" | "SOLD">;

@@ -8,11 +8,11 @@ import { SeatMap } from "./seat-map";
 import { plural, seatName } from "./seat-map-labels";
 import { SelectionSummary } from "./selection-summary";
 import { PhoneSeatMap } from "./phone-seat-map";
-import { HoldAlert, listOf, primaryButtonClass } from "./ticket-ui";
+import { HoldAlert, listOf, primaryButtonClass, SignInToHold } from "./ticket-ui";
 import type { SeatMapSeat, TicketTier } from "./types";
 import { useCompactScreen } from "./use-compact-screen";
-import { useHold } from "./use-hold";
-import { useLiveSeats } from "./use-live-seats";
+import { useHold, useResumeHold } from "./use-hold";
+import { markSeats, useLiveSeats } from "./use-live-seats";
 import { useSeatGeometry, type GeometryState } from "./use-seat-geometry";
 
 export type ReservedPickerProps = {
@@ -23,11 +23,14 @@ export type ReservedPickerProps = {
   initialUnavailable: UnavailableSeats;
   tiers: readonly TicketTier[];
   perOrderLimit: number;
+  /** Seats this fan holds right now (a per-user read, as the page is cached): drawn as theirs. */
+  heldSeatIds?: readonly string[];
 };
 
 type Action = "selection" | "best";
 
 const NO_SEATS: readonly SeatMapSeat[] = [];
+const NO_IDS: readonly string[] = [];
 
 /** The geometry's seats that the fan can see (visible tiers only), with their status. */
 function mapSeats(state: GeometryState, tiers: readonly TicketTier[], unavailable: UnavailableSeats) {
@@ -57,6 +60,7 @@ export function ReservedPicker({
   initialUnavailable,
   tiers,
   perOrderLimit,
+  heldSeatIds = NO_IDS,
 }: ReservedPickerProps) {
   const hold = useHold(eventId);
   const compact = useCompactScreen();
@@ -65,11 +69,14 @@ export function ReservedPicker({
     () => mapSeats(geometry.state, tiers, initialUnavailable),
     [geometry.state, tiers, initialUnavailable],
   );
-  const [selected, setSelected] = useState<readonly string[]>([]);
+  const resumed = hold.resumed;
+  const [selected, setSelected] = useState<readonly string[]>(() =>
+    resumed && "seatIds" in resumed ? resumed.seatIds : [],
+  );
   const [message, setMessage] = useState<string | null>(null);
   const [action, setAction] = useState<Action | null>(null);
 
-  const { liveSeats, markTaken } = useLiveSeats(eventId, seats, (takenIds) => {
+  const { liveSeats: polledSeats, markTaken } = useLiveSeats(eventId, seats, (takenIds) => {
     // Our own successful hold shows up as HELD just before checkout opens; that isn't news.
     if (hold.pending) return;
     const lost = selected.filter((id) => takenIds.includes(id));
@@ -80,6 +87,7 @@ export function ReservedPicker({
     );
   });
 
+  const liveSeats = useMemo(() => markSeats(polledSeats, heldSeatIds, "YOURS"), [polledSeats, heldSeatIds]);
   const seatsById = useMemo(() => new Map(liveSeats.map((seat) => [seat.id, seat])), [liveSeats]);
   const selectedSeats = selected.flatMap((id) => seatsById.get(id) ?? []);
 
@@ -112,18 +120,27 @@ export function ReservedPicker({
     return parts.length ? `${parts.join(" ")} Please choose again.` : failure.message;
   }
 
-  async function requestHold(kind: Action, body: HoldRequest) {
+  async function requestHold(kind: Action, body: HoldRequest, afterSignIn = false) {
     setAction(kind);
     setMessage(null);
     const failure = await hold.submit(body);
     if (!failure) return;
     setAction(null);
+    if (failure.kind === "unauthenticated") return;
     if (failure.kind === "unavailable" && failure.seatIds.length) {
       markTaken(failure.seatIds);
       setSelected((current) => current.filter((id) => !failure.seatIds.includes(id)));
     }
-    setMessage(explain(failure));
+    setMessage(afterSignIn ? `While you were signing in: ${explain(failure)}` : explain(failure));
   }
+
+  // Back from signing in with seats chosen before: hold them at once, once the map can name them.
+  useResumeHold(
+    eventId,
+    resumed,
+    geometry.state.status !== "loading",
+    (request) => void requestHold("seatIds" in request ? "selection" : "best", request, true),
+  );
 
   const count = selected.length;
   return (
@@ -169,12 +186,14 @@ export function ReservedPicker({
             ? `Hold ${count} ${plural(count, "seat")}`
             : "Hold seats"}
       </button>
+      {hold.signInNeeded && <SignInToHold what="seats" returnTo={window.location.pathname} />}
       <BestAvailableForm
         tiers={tiers}
         perOrderLimit={perOrderLimit}
         pending={hold.pending}
         searching={action === "best"}
         onSubmit={(ticketTypeId, quantity) => void requestHold("best", { ticketTypeId, quantity })}
+        initial={resumed && "ticketTypeId" in resumed ? resumed : null}
       />
     </div>
   );

@@ -26,6 +26,8 @@ const TIER_SHAPES: SeatShape[] = ["circle", "square", "diamond"];
 export const UNAVAILABLE_COLOR = "#cbd5e1";
 export const SELECTED_COLOR = "#0f172a";
 export const FALLBACK_COLOR = "#475569";
+/** The fan's own held seats: 5.5:1 against white, and drawn with a ring, not by colour alone. */
+export const YOURS_COLOR = "#047857";
 
 /** Colour AND shape per tier, so the map never relies on colour alone. */
 export function tierStyles(tiers: readonly MapTier[]): Map<string, TierStyle> {
@@ -47,7 +49,12 @@ export function tierStyles(tiers: readonly MapTier[]): Map<string, TierStyle> {
   );
 }
 
-const STATUS_WORDS: Record<SeatStatus, string> = { AVAILABLE: "available", HELD: "on hold", SOLD: "sold" };
+const STATUS_WORDS: Record<SeatStatus, string> = {
+  AVAILABLE: "available",
+  HELD: "on hold",
+  SOLD: "sold",
+  YOURS: "held by you",
+};
 
 export function statusWord(status: SeatStatus): string {
   return STATUS_WORDS[status];

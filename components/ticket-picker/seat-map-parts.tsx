@@ -3,7 +3,7 @@
 import { memo, type ReactNode } from "react";
 import type { Point, ViewBox } from "./seat-map-geometry";
 import { Glyph, type SeatMapMode } from "./seat-map-section";
-import { FALLBACK_COLOR, SELECTED_COLOR, UNAVAILABLE_COLOR, type TierStyle } from "./seat-map-labels";
+import { FALLBACK_COLOR, SELECTED_COLOR, UNAVAILABLE_COLOR, YOURS_COLOR, type TierStyle } from "./seat-map-labels";
 import type { MapArea } from "./types";
 
 export function Stage({ stage, label = "STAGE" }: { stage: ViewBox; label?: string }) {
@@ -142,7 +142,16 @@ function Swatch({ children }: { children: ReactNode }) {
   );
 }
 
-export function Legend({ styles, mode = "purchase" }: { styles: readonly TierStyle[]; mode?: SeatMapMode }) {
+export function Legend({
+  styles,
+  mode = "purchase",
+  showHeld = false,
+}: {
+  styles: readonly TierStyle[];
+  mode?: SeatMapMode;
+  /** Adds "Held by you" while the fan holds seats on this map. */
+  showHeld?: boolean;
+}) {
   if (mode === "preview") return <PreviewLegend styles={styles} />;
   if (mode === "occupancy") return <OccupancyLegend styles={styles} />;
   return (
@@ -163,6 +172,15 @@ export function Legend({ styles, mode = "purchase" }: { styles: readonly TierSty
           <SelectedSwatch />
           Your seats
         </li>
+        {showHeld && (
+          <li className="flex items-center gap-1.5" data-testid="legend-held-by-you">
+            <Swatch>
+              <circle r={8} fill="none" stroke={YOURS_COLOR} strokeWidth={1.6} />
+              <circle r={5.5} fill={YOURS_COLOR} />
+            </Swatch>
+            Held by you
+          </li>
+        )}
         <li className="flex items-center gap-1.5">
           <Swatch>
             <circle r={4} fill={UNAVAILABLE_COLOR} stroke="#64748b" strokeWidth={0.5} />

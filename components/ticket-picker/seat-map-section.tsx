@@ -1,11 +1,12 @@
 "use client";
 
-import { memo, useMemo, type SVGAttributes } from "react";
+import { Fragment, memo, useMemo, type SVGAttributes } from "react";
 import { nearestDistance, seatRadius, type Point } from "./seat-map-geometry";
 import {
   FALLBACK_COLOR,
   SELECTED_COLOR,
   UNAVAILABLE_COLOR,
+  YOURS_COLOR,
   occupancySeatLabel,
   previewSeatLabel,
   seatLabel,
@@ -106,6 +107,24 @@ function Section({ name, seats, mode, styles, selectedKey, tabStopId }: SectionP
               strokeDasharray={`${r * 0.45} ${r * 0.3}`}
               {...attributes}
             />
+          );
+        }
+        // The fan's own held seats: full size in their own colour with a ring, unlike taken seats and the selection.
+        if (seat.status === "YOURS" && !occupancy) {
+          return (
+            <Fragment key={seat.id}>
+              <circle
+                cx={seat.x}
+                cy={seat.y}
+                r={r * 1.45}
+                fill="none"
+                stroke={YOURS_COLOR}
+                strokeWidth={r * 0.3}
+                aria-hidden="true"
+                pointerEvents="none"
+              />
+              <Glyph shape="circle" x={seat.x} y={seat.y} r={r} color={YOURS_COLOR} attributes={attributes} />
+            </Fragment>
           );
         }
         // Taken seats shrink to grey dots: smaller as well as greyer, so not told by colour alone.

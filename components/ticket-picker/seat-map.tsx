@@ -118,6 +118,7 @@ export function SeatMap({
   const hintId = useId();
   const styles = useMemo(() => tierStyles(tiers), [tiers]);
   const styleList = useMemo(() => [...styles.values()], [styles]);
+  const showHeld = useMemo(() => seats.some((seat) => seat.status === "YOURS"), [seats]);
   const sections = useMemo(() => groupBySection(seats), [seats]);
   const sectionSeats = useMemo(() => new Map(sections.map((s) => [s.name, s.seats])), [sections]);
   const seatsById = useMemo(() => lazyIndex(seats), [seats]);
@@ -333,7 +334,7 @@ export function SeatMap({
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <Legend styles={styleList} mode={mode} />
+      <Legend styles={styleList} mode={mode} showHeld={showHeld} />
     </div>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Countdown } from "@/components/checkout/countdown";
 import { formatMoney, formatOnSaleDate } from "@/lib/format";
 import { GaPicker } from "./ga-picker";
-import { fetchTicketPanel } from "./panel-api";
+import { HoldBanner } from "./hold-banner";
+import { fetchTicketPanel, prefetchSeatGeometry } from "./panel-api";
 import { ReservedPicker, SeatMapPlaceholder } from "./reserved-picker";
 import type { TicketPanelData } from "./types";
+import { useMyHolds } from "./use-my-holds";
 
 /** A tier as the cached page shows it before the live panel arrives: no id, no count. */
 export type ShellTier = { name: string; kind: string; allInPriceMinor: number; currency: string };
@@ -38,6 +40,11 @@ export function TicketPanel({ slug, shellTiers, holdMinutes, timeZone }: PanelPr
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
+  const reservedShell = shellTiers.some((tier) => tier.kind === "RESERVED");
+  useEffect(() => {
+    if (reservedShell) prefetchSeatGeometry(slug);
+  }, [slug, reservedShell]);
+
   useEffect(() => {
     const controller = new AbortController();
     fetchTicketPanel(slug, controller.signal)
@@ -63,12 +70,38 @@ export function TicketPanel({ slug, shellTiers, holdMinutes, timeZone }: PanelPr
     return () => window.clearTimeout(timer);
   }, [panel]);
 
+  // What this fan holds here: a per-user read of its own, since everything above is the same for everyone.
+  const mine = useMyHolds(panel?.eventId ?? null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+
   const failed = current !== null && panel === null;
   const onSale = panel?.saleState === "on-sale" && panel.remaining > 0;
   const reserved = (panel?.tiers ?? shellTiers).some((tier) => tier.kind === "RESERVED");
 
   return (
     <div className="flex flex-col gap-3" data-testid="ticket-panel" aria-busy={current === null}>
+      {mine.serverNow &&
+        mine.holds.map((hold) => (
+          <HoldBanner
+            key={hold.holdId}
+            hold={hold}
+            serverNow={mine.serverNow!}
+            onReleased={(released) => {
+              mine.released(released);
+              // The banner (and the button that had focus) is about to go: focus lands on what happened.
+              requestAnimationFrame(() => noticeRef.current?.focus());
+            }}
+          />
+        ))}
+      <p
+        ref={noticeRef}
+        role="status"
+        tabIndex={-1}
+        data-testid="hold-notice"
+        className={mine.notice ? "rounded-lg bg-slate-100 px-3 py-2 font-medium text-slate-900" : "sr-only"}
+      >
+        {mine.notice}
+      </p>
       {panel && <SaleState panel={panel} timeZone={timeZone} />}
       <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="ticket-types">
         {panel
@@ -112,6 +145,7 @@ export function TicketPanel({ slug, shellTiers, holdMinutes, timeZone }: PanelPr
             initialUnavailable={panel.unavailable ?? {}}
             tiers={panel.tiers}
             perOrderLimit={panel.perOrderLimit}
+            heldSeatIds={mine.heldSeatIds}
           />
         ) : (
           <GaPicker eventId={panel.eventId} tiers={panel.tiers} perOrderLimit={panel.perOrderLimit} />

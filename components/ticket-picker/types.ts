@@ -9,8 +9,9 @@ import type { HoldRequestInput } from "@/lib/inventory/schemas";
 import type { TicketPanelData as ServerTicketPanelData } from "@/lib/inventory/ticket-panel";
 import type { AsJson } from "@/lib/json-shape";
 
-export type SeatStatus = LiveSeatStatus;
-export type SeatMapSeat = SeatMapEntry;
+/** The server's statuses, and "YOURS": held by this fan (known only in the browser, the page being cached). */
+export type SeatStatus = LiveSeatStatus | "YOURS";
+export type SeatMapSeat = Omit<SeatMapEntry, "status"> & { status: SeatStatus };
 export type { TicketTier };
 
 /**

@@ -59,7 +59,8 @@ export async function changeEmail(
     await deps.db.$transaction(async (tx) => {
       await requireCurrentPassword(tx, input.userId, input.currentPassword);
       const before = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true } });
-      await tx.user.update({ where: { id: input.userId }, data: { email: input.newEmail } });
+      // A new address is unconfirmed until its own link is opened.
+      await tx.user.update({ where: { id: input.userId }, data: { email: input.newEmail, emailVerifiedAt: null } });
       await recordAudit(tx, {
         ...selfChange(input.userId, "user.email_changed"),
         before: before.email,

@@ -34,6 +34,7 @@ export function cachedEventShell(slug: string) {
           endsAt: true,
           onSaleAt: true,
           holdMinutes: true,
+          queueEnabled: true,
           imagePath: true,
           venue: {
             select: {

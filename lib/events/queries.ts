@@ -90,23 +90,34 @@ type SaleSeatRow = { id: string; ticketTypeId: string; section: string; row: str
 /**
  * What selling tickets for an event needs to know of it, or null: the event,
  * its ticket types and, when asked, the requested seats of that event (their
- * layout, not their sale state). One round trip, since every hold starts with it.
+ * layout, not their sale state) and when a fan's holds of it that ended
+ * without an order ended since a moment (released, or lapsed; the latest few,
+ * oldest first: lib/inventory/abandoned-holds.ts). One round trip, since every
+ * hold starts with it.
  */
-export async function eventForSale(db: DbOrTx, eventId: string, options: { seatIds?: string[] } = {}) {
+export async function eventForSale(
+  db: DbOrTx,
+  eventId: string,
+  options: { seatIds?: string[]; abandonedHolds?: { userId: string; since: Date; now: Date } } = {},
+) {
   const seatIds = options.seatIds ?? [];
+  const abandoned = options.abandonedHolds ?? { userId: null, since: new Date(0), now: new Date(0) };
   const [row] = await db.$queryRaw<
     {
       id: string;
+      slug: string;
       status: EventStatus;
+      queueEnabled: boolean;
       onSaleAt: Date;
       startsAt: Date;
       perOrderLimit: number;
       holdMinutes: number;
       ticketTypes: SaleTicketTypeRow[];
       seats: SaleSeatRow[];
+      abandonedHoldsEndedAt: Date[];
     }[]
   >`
-    SELECT e.id, e.status, e."onSaleAt", e."startsAt", e."perOrderLimit", e."holdMinutes",
+    SELECT e.id, e.slug, e.status, e."queueEnabled", e."onSaleAt", e."startsAt", e."perOrderLimit", e."holdMinutes",
       coalesce((SELECT jsonb_agg(jsonb_build_object('id', t.id, 'name', t.name, 'kind', t.kind,
           'priceMinor', t."priceMinor", 'feeMinor', t."feeMinor", 'currency', t.currency, 'capacity', t.capacity,
           'sold', t.sold, 'hidden', t.hidden, 'minPerOrder', t."minPerOrder", 'maxPerOrder', t."maxPerOrder",
@@ -115,7 +126,15 @@ export async function eventForSale(db: DbOrTx, eventId: string, options: { seatI
         FROM ticket_types t WHERE t."eventId" = e.id), '[]'::jsonb) AS "ticketTypes",
       coalesce((SELECT jsonb_agg(jsonb_build_object('id', s.id, 'ticketTypeId', s."ticketTypeId",
           'section', s.section, 'row', s.row, 'number', s.number))
-        FROM seats s WHERE s."eventId" = e.id AND s.id = ANY(${seatIds}::text[])), '[]'::jsonb) AS seats
+        FROM seats s WHERE s."eventId" = e.id AND s.id = ANY(${seatIds}::text[])), '[]'::jsonb) AS seats,
+      ARRAY(SELECT ended FROM (
+          SELECT least(h."updatedAt", h."expiresAt") AS ended FROM holds h
+          WHERE h."eventId" = e.id AND h."userId" = ${abandoned.userId}::text
+            AND (h.status IN ('RELEASED', 'EXPIRED') OR (h.status = 'ACTIVE' AND h."expiresAt" <= ${abandoned.now}::timestamp))
+            AND least(h."updatedAt", h."expiresAt") > ${abandoned.since}::timestamp
+            AND NOT EXISTS (SELECT 1 FROM orders o WHERE o."holdId" = h.id)
+          ORDER BY ended DESC LIMIT 10
+        ) recent ORDER BY ended) AS "abandonedHoldsEndedAt"
     FROM events e WHERE e.id = ${eventId}`;
   if (!row) return null;
   // jsonb carries timestamps as text without a zone; they are UTC, as every timestamp Prisma stores.
@@ -148,10 +167,17 @@ export function publicEvent(db: DbOrTx, idOrSlug: string) {
   });
 }
 
-/** The id of a public event, or null for drafts and unknown ids. */
-export async function publicEventId(db: DbOrTx, eventId: string): Promise<string | null> {
+/** The id of a public event (by id or, with `bySlug`, by slug), or null for drafts and unknown ones. */
+export async function publicEventId(
+  db: DbOrTx,
+  eventId: string,
+  options: { bySlug?: boolean } = {},
+): Promise<string | null> {
   const event = await db.event.findFirst({
-    where: { id: eventId, status: { in: PUBLIC_STATUSES } },
+    where: {
+      ...(options.bySlug ? { OR: [{ id: eventId }, { slug: eventId }] } : { id: eventId }),
+      status: { in: PUBLIC_STATUSES },
+    },
     select: { id: true },
   });
   return event?.id ?? null;

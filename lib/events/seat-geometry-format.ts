@@ -12,6 +12,9 @@ import { compareSeatLabels } from "@/lib/seat-order";
 
 export const SEAT_GEOMETRY_FORMAT = 1;
 
+/** Names the version of the file in a response, so a read by slug can stand in for the versioned URL. */
+export const SEAT_MAP_VERSION_HEADER = "seat-map-version";
+
 export type GeometryAccessibility = "wheelchair" | "companion";
 
 export type GeometrySeat = {

@@ -2,7 +2,12 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/lib/db";
 import { publicEventId } from "./queries";
-import { SEAT_GEOMETRY_FORMAT, encodeSeatGeometry, type GeometrySeat } from "./seat-geometry-format";
+import {
+  SEAT_GEOMETRY_FORMAT,
+  SEAT_MAP_VERSION_HEADER,
+  encodeSeatGeometry,
+  type GeometrySeat,
+} from "./seat-geometry-format";
 
 // The seat map's geometry (ids, labels, positions, ticket types) of one event, served as
 // a separate immutable resource: an event's seats are copied from a layout version when
@@ -126,6 +131,7 @@ export function seatGeometryResponse(
   const headers: Record<string, string> = {
     "content-type": "application/json",
     etag,
+    [SEAT_MAP_VERSION_HEADER]: file.version,
     vary: "Accept-Encoding",
     "cache-control": request.version === file.version ? "public, max-age=31536000, immutable" : "public, no-cache",
   };

@@ -4,8 +4,10 @@ import { AppError } from "@/lib/errors";
 import { randomUUID } from "node:crypto";
 import { eventForSale, type EventForSale } from "@/lib/events/queries";
 import { saleState, ticketTypeSaleState } from "@/lib/events/sale-state";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HoldStatus } from "@/lib/generated/prisma/enums";
 import { allInPriceMinor } from "@/lib/money";
+import { ABANDONED_HOLDS_WINDOW_MS, assertNotSquatting } from "./abandoned-holds";
 import { bestAvailableBlock, stageOf } from "./best-available";
 import type { HoldContents, HoldStore } from "./hold-store";
 import type { HoldRequestInput } from "./schemas";
@@ -118,29 +120,53 @@ async function pickBestSeats(
  * the block first. The answer is built from what was read and recorded, not
  * read again.
  */
+/**
+ * What lets a fan's hold through before anything is taken (the waiting room's gate, lib/queue), given the
+ * event as the hold read it; what it returns is undone when the hold then fails.
+ */
+export type HoldAdmission = (event: EventForSale) => Promise<{ giveBack(): Promise<void> } | null>;
+
 export async function createHold(
   deps: InventoryDeps,
-  options: { userId: string; eventId: string; input: HoldRequestInput },
+  options: { userId: string; eventId: string; input: HoldRequestInput; admit?: HoldAdmission },
 ): Promise<HoldView> {
   const now = deps.clock();
   const { input } = options;
-  const event = await eventForSale(deps.db, options.eventId, "seatIds" in input ? { seatIds: input.seatIds } : {});
+  const event = await eventForSale(deps.db, options.eventId, {
+    ...("seatIds" in input ? { seatIds: input.seatIds } : {}),
+    abandonedHolds: { userId: options.userId, since: new Date(now.getTime() - ABANDONED_HOLDS_WINDOW_MS), now },
+  });
   assertOnSale(event, now);
+  assertNotSquatting(event!.abandonedHoldsEndedAt, now);
+  const admission = (await options.admit?.(event!)) ?? null;
+  try {
+    return await holdFor(deps, event!, options.userId, input, now);
+  } catch (error) {
+    await admission?.giveBack();
+    throw error;
+  }
+}
 
-  if ("seatIds" in input)
-    return holdOnce(deps, event!, options.userId, resolveSeats(event!, input.seatIds, now), [], now);
+async function holdFor(
+  deps: InventoryDeps,
+  event: EventForSale,
+  userId: string,
+  input: HoldRequestInput,
+  now: Date,
+): Promise<HoldView> {
+  if ("seatIds" in input) return holdOnce(deps, event, userId, resolveSeats(event, input.seatIds, now), [], now);
 
-  const type = event!.ticketTypes.find((t) => t.id === input.ticketTypeId && !t.hidden);
+  const type = event.ticketTypes.find((t) => t.id === input.ticketTypeId && !t.hidden);
   if (!type) throw new AppError("VALIDATION_FAILED", "That ticket type does not belong to this event.");
   assertTypeOnSale(type, now);
   if (type.kind === "GENERAL_ADMISSION") {
-    return holdOnce(deps, event!, options.userId, [], [{ ticketTypeId: type.id, quantity: input.quantity }], now);
+    return holdOnce(deps, event, userId, [], [{ ticketTypeId: type.id, quantity: input.quantity }], now);
   }
-  assertWithinOrderLimit(event!, input.quantity);
+  assertWithinOrderLimit(event, input.quantity);
   for (let attempt = 1; ; attempt++) {
     try {
-      const seats = await pickBestSeats(deps, event!, type.id, input.quantity, now);
-      return await holdOnce(deps, event!, options.userId, seats, [], now);
+      const seats = await pickBestSeats(deps, event, type.id, input.quantity, now);
+      return await holdOnce(deps, event, userId, seats, [], now);
     } catch (error) {
       const retry = attempt < 3 && error instanceof AppError && error.code === "SEAT_UNAVAILABLE";
       if (!retry) throw error;
@@ -271,26 +297,31 @@ function holdView(
  * taken, so a price change meanwhile does not change what the fan pays.
  */
 export async function findHold(db: DbOrTx, holdId: string) {
-  const hold = await db.hold.findUnique({
-    where: { id: holdId },
+  const hold = await db.hold.findUnique({ where: { id: holdId }, select: HOLD_VIEW_SELECT });
+  return hold && holdViewOf(hold);
+}
+
+/** What `holdViewOf` reads of a hold row. */
+export const HOLD_VIEW_SELECT = {
+  id: true,
+  eventId: true,
+  userId: true,
+  status: true,
+  expiresAt: true,
+  items: {
     select: {
-      id: true,
-      eventId: true,
-      userId: true,
-      status: true,
-      expiresAt: true,
-      items: {
-        select: {
-          quantity: true,
-          unitPriceMinor: true,
-          unitFeeMinor: true,
-          ticketType: { select: { id: true, name: true, currency: true } },
-          seat: { select: { id: true, section: true, row: true, number: true } },
-        },
-      },
+      quantity: true,
+      unitPriceMinor: true,
+      unitFeeMinor: true,
+      ticketType: { select: { id: true, name: true, currency: true } },
+      seat: { select: { id: true, section: true, row: true, number: true } },
     },
-  });
-  if (!hold) return null;
+  },
+} as const satisfies Prisma.HoldSelect;
+
+type HoldRow = Prisma.HoldGetPayload<{ select: typeof HOLD_VIEW_SELECT }>;
+
+export function holdViewOf(hold: HoldRow) {
   return holdView(
     { holdId: hold.id, eventId: hold.eventId, userId: hold.userId, status: hold.status, expiresAt: hold.expiresAt },
     hold.items.map((item) => ({
@@ -344,6 +375,55 @@ export async function releaseHoldIn(tx: Tx, store: HoldStore, holdId: string): P
   if (count === 0) return false;
   await store.release(tx, await holdContents(tx, holdId));
   return true;
+}
+
+type OwnHoldRelease = {
+  eventId: string;
+  released: boolean;
+  items: { ticketTypeId: string; seatId: string | null; quantity: number }[];
+  pendingOrderIds: string[];
+};
+
+/**
+ * A fan ends their own hold early: one statement turns it RELEASED (if still ACTIVE) and reads what it
+ * held and its open orders, then the store gives the inventory back. With Redis that is one database
+ * round trip and one script, outside any transaction: the database flips first, so a crash between the
+ * two leaves seats blocked in Redis only until the hold's own expiry, never sold twice. The PostgreSQL
+ * store keeps both in one transaction, because its GA `held` counters would otherwise leak.
+ * Returns null when the hold is not this fan's (or does not exist).
+ */
+export async function releaseOwnHold(
+  db: Db,
+  store: HoldStore,
+  options: { holdId: string; userId: string },
+): Promise<{ eventId: string; released: boolean; pendingOrderIds: string[] } | null> {
+  const flip = async (client: DbOrTx) => {
+    const [row] = await client.$queryRaw<OwnHoldRelease[]>`
+      WITH released AS (
+        UPDATE holds SET status = 'RELEASED', "updatedAt" = now()
+        WHERE id = ${options.holdId} AND "userId" = ${options.userId} AND status = 'ACTIVE'
+        RETURNING id
+      )
+      SELECT h."eventId", EXISTS (SELECT 1 FROM released) AS released,
+        coalesce((SELECT jsonb_agg(jsonb_build_object('ticketTypeId', hi."ticketTypeId", 'seatId', hi."seatId",
+            'quantity', hi.quantity)) FROM hold_items hi WHERE hi."holdId" = h.id), '[]'::jsonb) AS items,
+        ARRAY(SELECT o.id FROM orders o WHERE o."holdId" = h.id AND o.status = 'PENDING' ORDER BY o.id)
+          AS "pendingOrderIds"
+      FROM holds h WHERE h.id = ${options.holdId} AND h."userId" = ${options.userId}`;
+    if (row?.released) {
+      await store.release(client, {
+        holdId: options.holdId,
+        eventId: row.eventId,
+        userId: options.userId,
+        seats: row.items.flatMap((i) => (i.seatId ? [{ seatId: i.seatId, ticketTypeId: i.ticketTypeId }] : [])),
+        generalAdmission: row.items
+          .filter((i) => !i.seatId)
+          .map((i) => ({ ticketTypeId: i.ticketTypeId, quantity: i.quantity })),
+      });
+    }
+    return row ? { eventId: row.eventId, released: row.released, pendingOrderIds: row.pendingOrderIds } : null;
+  };
+  return store.kind === "postgres" ? db.$transaction((tx) => flip(tx)) : flip(db);
 }
 
 /**

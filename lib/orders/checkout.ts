@@ -4,10 +4,12 @@ import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import type { HoldStore } from "@/lib/inventory/hold-store";
-import { findHold, releaseHoldIn, type HoldView } from "@/lib/inventory/holds";
+import { findHold, releaseOwnHold, type HoldView } from "@/lib/inventory/holds";
 import type { CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
+import type { RateLimiter } from "@/lib/rate-limit";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { openPaymentOf, openSessionIdsOf, recordPaymentSession } from "@/lib/payments/records";
+import { enforcePurchaseLimits } from "./purchase-limits";
 import { transitionOrder } from "./state";
 
 export type CheckoutDeps = {
@@ -15,6 +17,7 @@ export type CheckoutDeps = {
   holds: HoldStore;
   gateway: PaymentGateway;
   checkoutMeter: CheckoutSessionMeter;
+  rateLimiter: RateLimiter;
   appUrl: string;
   clock: () => Date;
 };
@@ -74,7 +77,11 @@ async function createPendingOrder(db: Db, options: { hold: HoldView; userId: str
  * a session takes a slot of the provider's rate limit first (`checkoutMeter`);
  * beyond it the fan gets 429 "Busy, try again in 1 second." and nothing is made.
  */
-export async function startCheckout(deps: CheckoutDeps, options: { userId: string; holdId: string }) {
+export async function startCheckout(
+  deps: CheckoutDeps,
+  options: { userId: string; holdId: string; clientIp?: string | null },
+) {
+  await enforcePurchaseLimits(deps, { action: "checkout", userId: options.userId, clientIp: options.clientIp ?? null });
   const now = deps.clock();
   const hold = await ownHold(deps.db, options);
   const existing = await deps.db.order.findFirst({
@@ -138,24 +145,24 @@ export async function startCheckout(deps: CheckoutDeps, options: { userId: strin
 /**
  * The fan lets go of a hold: its seats return to sale at once, an open order
  * for it is cancelled, and its payment page is closed so nobody pays late.
+ * The hold goes first (releaseOwnHold); a payment settling in between finds it
+ * released and takes the late-payment path (the seats again, or a refund).
  */
 export async function abandonHold(
   deps: Pick<CheckoutDeps, "db" | "holds" | "gateway">,
   options: { userId: string; holdId: string },
 ) {
-  await ownHold(deps.db, options);
+  const outcome = await releaseOwnHold(deps.db, deps.holds, options);
+  // Someone else's hold is "not found", so hold ids cannot be probed.
+  if (!outcome) throw new AppError("NOT_FOUND", "No such hold.");
+  if (outcome.pendingOrderIds.length === 0) return;
   const sessions = await deps.db.$transaction(async (tx) => {
-    const orders = await tx.order.findMany({
-      where: { holdId: options.holdId, status: "PENDING" },
-      select: { id: true },
-    });
-    for (const order of orders)
-      await transitionOrder(tx, order.id, "PENDING", "CANCELLED", { statusReason: "Released by the buyer." });
-    await releaseHoldIn(tx, deps.holds, options.holdId);
-    return openSessionIdsOf(
-      tx,
-      orders.map((o) => o.id),
-    );
+    const cancelled: string[] = [];
+    for (const orderId of outcome.pendingOrderIds) {
+      if (await transitionOrder(tx, orderId, "PENDING", "CANCELLED", { statusReason: "Released by the buyer." }))
+        cancelled.push(orderId);
+    }
+    return openSessionIdsOf(tx, cancelled);
   });
   for (const sessionId of sessions) await deps.gateway.expireCheckoutSession(sessionId);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RateLimiter, RateLimitRule } from "./limiter";
 
-export { createRateLimiter, type RateLimiter, type RateLimitRule } from "./limiter";
+export { createRateLimiter, type RateLimitCheck, type RateLimiter, type RateLimitRule } from "./limiter";
 
 /** One attempt against `key` under a per-key limit (e.g. per user and action); 429 over it. */
 export async function enforceRateLimit(

@@ -1,4 +1,5 @@
 import "server-only";
+import { EMAIL_VERIFICATION_TOPIC, emailVerificationHandler } from "@/lib/auth/email-verification";
 import { PASSWORD_RESET_TOPIC, passwordResetEmailHandler } from "@/lib/auth/password-reset";
 import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/search-sync";
 import { reclaimLapsedHolds } from "@/lib/inventory/postgres-hold-store";
@@ -9,6 +10,7 @@ import { CANCEL_EVENT_TOPIC, cancelEventHandler } from "@/lib/orders/cancellatio
 import { ORDER_EMAIL_TOPIC, orderEmailHandler } from "@/lib/orders/emails";
 import { REFUND_TOPIC, refundHandler } from "@/lib/orders/refund-payout";
 import { expireLapsedCheckouts } from "@/lib/orders/sweeps";
+import { admissionTick } from "@/lib/queue/admission-loop";
 import { pruneSearchTerms } from "@/lib/search/prune";
 import type { Services } from "@/lib/services";
 import { STAFF_INVITATION_TOPIC, invitationEmailHandler } from "@/lib/staff/invitation-email";
@@ -21,6 +23,7 @@ export function workerJobs(services: Services): Job[] {
   const outboxHandlers = {
     [WELCOME_TOPIC]: welcomeEmailHandler(email),
     [PASSWORD_RESET_TOPIC]: passwordResetEmailHandler({ db, email, appUrl, secret: services.config.AUTH_SECRET }),
+    [EMAIL_VERIFICATION_TOPIC]: emailVerificationHandler({ db, email, appUrl, secret: services.config.AUTH_SECRET }),
     [STAFF_INVITATION_TOPIC]: invitationEmailHandler(email),
     [ORDER_EMAIL_TOPIC]: orderEmailHandler(db, email, appUrl),
     [REFUND_TOPIC]: refundHandler(db, gateway),
@@ -45,6 +48,12 @@ export function workerJobs(services: Services): Job[] {
       name: "expire-checkouts",
       intervalMs: 15_000,
       run: (client) => expireLapsedCheckouts({ db: client, holds, gateway }, clock()),
+    },
+    // Waiting rooms: admits the next fans of each queued event on sale, at most a second apart.
+    {
+      name: "queue-admission",
+      intervalMs: 1_000,
+      run: (client) => admissionTick({ ...services, db: client }, { intervalMs: 1_000 }),
     },
     // Words of events no longer public stop feeding "did you mean" (docs/security.md).
     {

@@ -46,14 +46,16 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
   const random = seededRandom(20261124);
   const today = options.today ?? new Date();
   const { passwordHash } = options;
+  // The demo accounts' addresses count as confirmed, so the demo fan can buy for an on-sale with a waiting room.
+  const emailVerifiedAt = today;
 
   await db.user.createMany({
     data: [
-      { ...demoAccounts.admin, passwordHash, role: "ADMIN" },
-      { ...demoAccounts.fan, passwordHash, role: "FAN" },
+      { ...demoAccounts.admin, passwordHash, role: "ADMIN" as const },
+      { ...demoAccounts.fan, passwordHash, role: "FAN" as const },
       ...organizations.map((o) => ({ ...o.owner, passwordHash, role: "ORGANIZER" as const })),
       ...staffAccounts.map(({ email, name }) => ({ email, name, passwordHash, role: "ORGANIZER" as const })),
-    ],
+    ].map((account) => ({ ...account, emailVerifiedAt })),
   });
   const users = await db.user.findMany({ select: { id: true, email: true } });
   const userId = (email: string) => users.find((u) => u.email === email)?.id ?? "";
@@ -135,7 +137,8 @@ export async function seedDemoData(db: Tx, options: { passwordHash: string; toda
         endsAt,
         onSaleAt,
         perOrderLimit: isArenaShow ? 8 : random.pick([4, 6, 8, 10]),
-        queueEnabled: isArenaShow,
+        // The waiting room stays off in the demo: with it on, every hold on these shows goes through the queue first.
+        queueEnabled: false,
         layoutId: arenaLayouts.get(venue.id)?.id ?? null,
         cancelledAt: status === "CANCELLED" ? today : null,
       },

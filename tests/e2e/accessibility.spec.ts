@@ -1,17 +1,12 @@
 import { devices, type Page } from "@playwright/test";
 import { seriousAxeViolations } from "./axe";
-import { onSaleGeneralAdmissionEvent, payInSimulator, signedInFan } from "./fan";
+import { arenaShowUrl, onSaleGeneralAdmissionEvent, payInSimulator, signedInFan } from "./fan";
 import { expect, test } from "./fixtures";
 
 // Issue 12, item 9: no serious or critical axe findings (WCAG 2.2 A/AA) on the pages of a fan's path,
 // on a desktop and on a phone; headings in order on search.
 
 const { defaultBrowserType: _browser, ...pixel7 } = devices["Pixel 7"];
-
-async function arenaShowUrl(page: Page): Promise<string> {
-  const list = await (await page.request.get("/api/v1/events?q=Velvet%20Comets%20Hudson%20Arena&pageSize=5")).json();
-  return `/events/${(list.items as { slug: string }[])[0]!.slug}`;
-}
 
 /** Heading levels in document order. */
 const headingLevels = (page: Page) =>

@@ -90,3 +90,26 @@ test("signed in, the header leads to tickets and settings; the fan changes passw
   await signIn(page, email, "another-long-password");
   await expect(page.getByText("The e-mail or password is wrong.")).toBeVisible();
 });
+
+test("a fan confirms their e-mail address from the link mailed from account settings", async ({ page }) => {
+  const email = await newFan(page);
+  await page.goto("/signin?callbackUrl=%2Faccount%2Fsettings");
+  await signIn(page, email, "a-long-password");
+  await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
+  const section = page.getByRole("region", { name: "E-mail address" });
+  await expect(section).toContainText(`${email} is not confirmed yet`);
+  await section.getByRole("button", { name: "E-mail me a confirmation link" }).click();
+  await expect(section.getByRole("status")).toContainText(`We e-mailed a link to ${email}`);
+
+  const link = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(await newestMail(email, /Confirm your e-mail/))![0];
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByRole("status")).toHaveText(`Thank you: ${email} is confirmed.`);
+
+  await page.goto("/account/settings");
+  await expect(page.getByRole("region", { name: "E-mail address" })).toContainText(`${email} is confirmed.`);
+  await page.goto("/verify-email?token=forged.1.x");
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByRole("alert")).toContainText("This link has expired or no longer works");
+});

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { freeSeats, onSaleGeneralAdmissionEvent, payInSimulator, signedInFan } from "./fan";
+import { buyTwoGeneralAdmission, freeSeats, onSaleGeneralAdmissionEvent, payInSimulator, signedInFan } from "./fan";
 import { expect, test } from "./fixtures";
 
 const ARENA_SHOW = /The Velvet Comets: World Tour/;
@@ -55,14 +55,7 @@ test("a fan picks arena seats with the mouse and the keyboard, pays, and another
 test("a fan buys general admission tickets by quantity @mobile", async ({ page }) => {
   await signedInFan(page);
   await page.goto(await onSaleGeneralAdmissionEvent(page));
-  const stepper = page.getByRole("group", { name: /tickets$/ }).first();
-  await stepper.getByRole("button", { name: "One more" }).click();
-  await stepper.getByRole("button", { name: "One more" }).click();
-  await page.getByRole("button", { name: "Hold 2 tickets" }).click();
-  await expect(page).toHaveURL(/\/checkout\//);
-  await page.getByRole("button", { name: /^Pay \$/ }).click();
-  await payInSimulator(page);
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  await buyTwoGeneralAdmission(page);
   await expect(page.getByTestId("tickets").getByRole("listitem")).toHaveCount(2);
   await page.getByRole("link", { name: "All my tickets" }).click();
   await expect(page.getByRole("heading", { name: "My tickets" })).toBeVisible();

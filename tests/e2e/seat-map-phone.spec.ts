@@ -1,5 +1,5 @@
 import { devices, type Page } from "@playwright/test";
-import { signedInFan } from "./fan";
+import { arenaShowUrl, signedInFan } from "./fan";
 import { expect, test } from "./fixtures";
 
 // Issue 12, item 2: the arena's seat map on a phone. Sections come first (prices and seats left),
@@ -10,11 +10,6 @@ const { defaultBrowserType: _browser, ...pixel7 } = devices["Pixel 7"];
 test.use(pixel7);
 
 const SECTION = "107";
-
-async function arenaShowUrl(page: Page): Promise<string> {
-  const list = await (await page.request.get("/api/v1/events?q=Velvet%20Comets%20Hudson%20Arena&pageSize=5")).json();
-  return `/events/${(list.items as { slug: string }[])[0]!.slug}`;
-}
 
 /** Free seats whose centres are on screen and inside the map's frame, nearest its middle first, as tap points. */
 async function seatsOnScreen(page: Page) {

@@ -135,7 +135,7 @@ test("the focus ring is thick and shows on the dark header as on the page", asyn
 test("the order page shows the order number and where the confirmation went; My tickets shows one card per event", async ({
   page,
 }) => {
-  const email = await signedInFan(page);
+  const { email } = await signedInFan(page);
   const eventUrl = await onSaleGeneralAdmissionEvent(page);
   for (const quantity of [1, 2]) {
     await page.goto(eventUrl);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { services } from "@/lib/services";
 import { createUserWithToken } from "../support/factories";
 import { createSaleEvent } from "../support/inventory-fixtures";
-import { buy, checkout, holdTickets, pay, sessionIdOf } from "../support/purchase";
+import { buy, checkout, holdTickets, pay, releaseHold, sessionIdOf } from "../support/purchase";
 
 /** What a hold request may take, whatever the hold store; run once per store (the test file picks it). */
 export function holdRules(storeName: "postgres" | "redis") {
@@ -143,6 +143,78 @@ export function holdRules(storeName: "postgres" | "redis") {
       expect((await ga(3)).json.error).toMatchObject({ code: "LIMIT_EXCEEDED", details: { alreadyTaken: 2 } });
       expect((await ga(2)).status).toBe(201);
       expect((await ga(1)).json.error).toMatchObject({ code: "LIMIT_EXCEEDED", details: { alreadyTaken: 4 } });
+    });
+
+    it("gives a released hold's seats and GA tickets back at once, cancels its open order, and only for its fan", async () => {
+      const event = await createSaleEvent({ gaCapacity: 3, seatCount: 4, perOrderLimit: 6 });
+      const [fan, rival] = [await createUserWithToken("FAN"), await createUserWithToken("FAN")];
+      const seatIds = [event.seats[0]!.id, event.seats[1]!.id];
+      const seats = await holdTickets(fan.token, event.event.id, { seatIds });
+      const ga = await holdTickets(fan.token, event.event.id, { ticketTypeId: event.ga.id, quantity: 3 });
+      expect([seats.status, ga.status]).toEqual([201, 201]);
+      const started = await checkout(fan.token, ga.json.holdId);
+      expect(started.status).toBe(201);
+
+      // Someone else's hold is "not found" and stays held.
+      expect((await releaseHold(rival.token, seats.json.holdId)).status).toBe(404);
+      expect((await holdTickets(rival.token, event.event.id, { seatIds })).status).toBe(409);
+
+      expect((await releaseHold(fan.token, seats.json.holdId)).status).toBe(204);
+      expect((await releaseHold(fan.token, ga.json.holdId)).status).toBe(204);
+      // Twice is harmless: nothing is given back again.
+      expect((await releaseHold(fan.token, ga.json.holdId)).status).toBe(204);
+      expect(await db.hold.findMany({ where: { eventId: event.event.id }, select: { status: true } })).toEqual([
+        { status: "RELEASED" },
+        { status: "RELEASED" },
+      ]);
+      const order = await db.order.findUniqueOrThrow({
+        where: { id: started.json.orderId },
+        include: { payments: true },
+      });
+      expect(order.status).toBe("CANCELLED");
+      expect(order.payments.map((p) => p.status)).not.toContain("SUCCEEDED");
+
+      expect((await holdTickets(rival.token, event.event.id, { seatIds })).status).toBe(201);
+      expect((await holdTickets(rival.token, event.event.id, { ticketTypeId: event.ga.id, quantity: 3 })).status).toBe(
+        201,
+      );
+      expect((await holdTickets(fan.token, event.event.id, { ticketTypeId: event.ga.id, quantity: 1 })).status).toBe(
+        409,
+      );
+    });
+
+    it("makes a fan who let three holds go within the hour wait, and no one else", async () => {
+      const event = await createSaleEvent({ seatCount: 6, perOrderLimit: 6 });
+      const [fan, other] = [await createUserWithToken("FAN"), await createUserWithToken("FAN")];
+      const seat = (n: number) => ({ seatIds: [event.seats[n]!.id] });
+      // A hold that became an order does not count, even once the order is cancelled.
+      const bought = await holdTickets(fan.token, event.event.id, seat(5));
+      await checkout(fan.token, bought.json.holdId);
+      expect((await releaseHold(fan.token, bought.json.holdId)).status).toBe(204);
+      for (const n of [0, 1]) {
+        const held = await holdTickets(fan.token, event.event.id, seat(n));
+        expect((await releaseHold(fan.token, held.json.holdId)).status).toBe(204);
+      }
+      // The third lets its hold lapse.
+      const lapsing = await holdTickets(fan.token, event.event.id, seat(2));
+      await db.hold.update({ where: { id: lapsing.json.holdId }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+
+      const refused = await holdTickets(fan.token, event.event.id, seat(3));
+      expect(refused.status).toBe(429);
+      expect(refused.json.error).toMatchObject({ code: "RATE_LIMITED", details: { reason: "ABANDONED_HOLDS" } });
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(58 * 60);
+      expect(
+        await db.hold.count({ where: { eventId: event.event.id, status: "ACTIVE", expiresAt: { gt: new Date() } } }),
+      ).toBe(0);
+      expect((await holdTickets(other.token, event.event.id, seat(3))).status).toBe(201);
+
+      // An hour later the fan may hold again.
+      const hourAgo = new Date(Date.now() - 61 * 60_000);
+      await db.hold.updateMany({
+        where: { eventId: event.event.id, userId: fan.user.id },
+        data: { updatedAt: hourAgo, expiresAt: hourAgo },
+      });
+      expect((await holdTickets(fan.token, event.event.id, seat(4))).status).toBe(201);
     });
 
     it("counts tickets bought earlier toward the limit", async () => {

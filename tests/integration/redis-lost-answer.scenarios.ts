@@ -3,6 +3,7 @@ import { createClient } from "redis";
 import { POST as holdRoute } from "@/app/api/v1/events/[eventId]/holds/route";
 import { db } from "@/lib/db";
 import { holdTickets } from "@/lib/orders/holds";
+import { postgresQueueStore } from "@/lib/queue/postgres-store";
 import { PLACE, holdKeys } from "@/lib/inventory/redis/scripts";
 import { redisHoldStore } from "@/lib/inventory/redis-hold-store";
 import { nodeRedisConnection, type RedisConnection } from "@/lib/redis/client";
@@ -52,7 +53,13 @@ export function lostAnswerScenarios(redisUrl: string) {
       const store = redisHoldStore(lossy(real, { releaseFails }));
       await expect(
         holdTickets(
-          { db, holds: store, clock: now ?? (() => new Date()) },
+          {
+            db,
+            holds: store,
+            queue: postgresQueueStore(db),
+            clock: now ?? (() => new Date()),
+            config: { AUTH_SECRET: "unused-no-waiting-room-on-this-event" },
+          },
           { userId: fan.user.id, eventId: event.event.id, input: { seatIds: [seatId] } },
         ),
       ).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });

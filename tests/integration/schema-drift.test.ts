@@ -34,6 +34,7 @@ const EXTRAS_BEYOND_PRISMA = [
   "index orders_email_trgm_idx",
   "index orders_pending_hold_key",
   "index organizer_applications_pending_user_key",
+  "index queue_entries_waiting_idx",
   "index search_events_public_city_idx",
   "index search_events_public_idx",
   "index search_events_public_venue_idx",

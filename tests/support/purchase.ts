@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { POST as createHoldRoute } from "@/app/api/v1/events/[eventId]/holds/route";
 import { POST as checkoutRoute } from "@/app/api/v1/holds/[holdId]/checkout/route";
+import { DELETE as releaseHoldRoute } from "@/app/api/v1/holds/[holdId]/route";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { POST as cancelRoute } from "@/app/checkout/simulator/[sessionId]/cancel/route";
 import { POST as payRoute } from "@/app/checkout/simulator/[sessionId]/pay/route";
@@ -15,6 +16,10 @@ export async function holdTickets(token: string, eventId: string, body: unknown)
 
 export async function checkout(token: string, holdId: string) {
   return call(checkoutRoute, { method: "POST", headers: bearer(token), params: { holdId } });
+}
+
+export async function releaseHold(token: string, holdId: string) {
+  return call(releaseHoldRoute, { method: "DELETE", headers: bearer(token), params: { holdId } });
 }
 
 export function sessionIdOf(checkoutUrl: string): string {

@@ -179,6 +179,13 @@ describe("npm run bench: fans and seats", () => {
     expect(pool.tryTake({ ...order, eventId: "e2" })?.userId).toBe("a");
   });
 
+  it("lets each fan release no more holds of an event than the server allows before a cool-down", () => {
+    const pool = new FanPool(fans.slice(0, 1));
+    const release = { releasesFor: "e1" };
+    expect([1, 2, 3, 4].map(() => pool.tryTake(release)?.userId ?? null)).toEqual(["a", "a", "a", null]);
+    expect(pool.tryTake({ releasesFor: "e2" })?.userId).toBe("a");
+  });
+
   it("splits seats into disjoint slices and picks distinct ones", () => {
     const seats = Array.from({ length: 10 }, (_, i) => `s${i}`);
     const slices = partition(seats, 3);

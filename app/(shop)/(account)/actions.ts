@@ -4,18 +4,14 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { actionClientIp, formAction } from "@/lib/actions";
 import { RateLimitedSignin, signIn, signOut } from "@/lib/auth/next-auth";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { credentialsInput, forgotPasswordInput, resetPasswordInput, signUpInput } from "@/lib/auth/schemas";
 import { signUp } from "@/lib/auth/sign-up";
 import { services } from "@/lib/services";
 
-// Only same-site paths: an open redirect after sign-in is a phishing tool.
-const returnPath = z
-  .string()
-  .regex(/^\/(?!\/)/, "must be a path on this site")
-  .max(500)
-  .catch("/")
-  .default("/");
+// Only same-site paths (lib/auth/return-path.ts); anything else signs in and goes home.
+const returnPath = z.unknown().transform((value) => safeReturnPath(value));
 
 async function signInOrExplain(email: string, password: string, redirectTo: string) {
   try {

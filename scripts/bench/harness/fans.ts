@@ -1,5 +1,6 @@
 // The bench's fans: accounts with API tokens, and a pool that hands them out within the server's own limits.
 import { performance } from "node:perf_hooks";
+import { ABANDONED_HOLDS_ALLOWED } from "@/lib/inventory/abandoned-holds";
 
 export type Fan = { userId: string; token: string };
 
@@ -55,6 +56,7 @@ export class FanPool {
   private cursor = 0;
   private readonly holdTimes: number[][];
   private readonly tickets: Map<string, number>[];
+  private readonly releases: Map<string, number>[];
   waitedMs = 0;
 
   constructor(
@@ -63,14 +65,21 @@ export class FanPool {
   ) {
     this.holdTimes = fans.map(() => []);
     this.tickets = fans.map(() => new Map());
+    this.releases = fans.map(() => new Map());
   }
 
   private get now() {
     return this.options.now ? this.options.now() : performance.now();
   }
 
-  /** A fan that may send one more hold request now (and `tickets` more for `eventId`), or null if none may. */
-  tryTake(request: { eventId?: string; tickets?: number; perFanLimit?: number } = {}): Fan | null {
+  /**
+   * A fan that may send one more hold request now (and `tickets` more for `eventId`; and, with `releasesFor`,
+   * let one more hold of that event go: the server makes a fan wait after ABANDONED_HOLDS_ALLOWED an hour),
+   * or null if none may.
+   */
+  tryTake(
+    request: { eventId?: string; tickets?: number; perFanLimit?: number; releasesFor?: string } = {},
+  ): Fan | null {
     const limit = this.options.holdsPerWindow ?? HOLDS_PER_MINUTE - 2;
     const windowMs = this.options.windowMs ?? 62_000;
     const now = this.now;
@@ -80,6 +89,11 @@ export class FanPool {
       const times = this.holdTimes[i]!;
       while (times.length && times[0]! <= now - windowMs) times.shift();
       if (times.length >= limit) continue;
+      if (request.releasesFor) {
+        const released = this.releases[i]!.get(request.releasesFor) ?? 0;
+        if (released >= ABANDONED_HOLDS_ALLOWED) continue;
+        this.releases[i]!.set(request.releasesFor, released + 1);
+      }
       if (request.eventId && request.tickets) {
         const had = this.tickets[i]!.get(request.eventId) ?? 0;
         if (had + request.tickets > (request.perFanLimit ?? Number.POSITIVE_INFINITY)) continue;

@@ -28,7 +28,7 @@ async function holdAndRelease(
   seatIds: string[],
   classify?: Classify,
 ) {
-  const fan = await ctx.fans.take({}, Date.now() + 5_000);
+  const fan = await ctx.fans.take({ releasesFor: ctx.arena[0].id }, Date.now() + 5_000);
   if (!fan) return;
   const auth = bearer(fan.token);
   const hold = await timed(client, recorder, "POST hold", "POST", `/api/v1/events/${ctx.arena[0].id}/holds`, {

@@ -1,7 +1,7 @@
 // The hold store's own throughput, without HTTP, authentication or rate limits, through the HoldStore interface
 // (lib/inventory/hold-store.ts): 50 concurrent callers, each a fan of its own on disjoint seats of the first arena
 // show, `place` a hold of 2 seats (everything a hold request does in the store: the per-fan limit, the seats, the
-// holds rows) and release it as DELETE /api/v1/holds/{id} does (releaseHoldIn: the status, then the store's release).
+// holds rows) and release it as DELETE /api/v1/holds/{id} does (releaseOwnHold: the status, then the store's release).
 // Kept small on purpose: when the interface changes, this file is the one to adapt.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
@@ -31,7 +31,7 @@ export const storeOnly: Scenario = {
   title: "store only",
   stores: "each",
   run: async (ctx) => {
-    const { releaseHoldIn } = await import("@/lib/inventory/holds");
+    const { releaseOwnHold } = await import("@/lib/inventory/holds");
     const { db, holds } = ctx.direct;
     const event = ctx.arena[0];
     const seats = await db.seat.findMany({
@@ -47,11 +47,12 @@ export const storeOnly: Scenario = {
       iteration: async (worker, recorder) => {
         const now = new Date();
         const holdId = randomUUID();
+        const userId = callers[worker % callers.length]!.userId;
         const placed = await timedCall(recorder, "place", () =>
           holds.place(db, {
             holdId,
             eventId: event.id,
-            userId: callers[worker % callers.length]!.userId,
+            userId,
             now,
             expiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
             perOrderLimit: event.perFanLimit,
@@ -60,10 +61,9 @@ export const storeOnly: Scenario = {
             capacities: new Map(),
           }),
         );
-        if (placed)
-          await timedCall(recorder, "release", () => db.$transaction((tx) => releaseHoldIn(tx, holds, holdId)));
+        if (placed) await timedCall(recorder, "release", () => releaseOwnHold(db, holds, { holdId, userId }));
       },
     });
-    return { ...result, notes: [`${CALLERS} callers, 2 seats per hold, place then releaseHoldIn, pool of 10`] };
+    return { ...result, notes: [`${CALLERS} callers, 2 seats per hold, place then releaseOwnHold, pool of 10`] };
   },
 };

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { SimpleForm } from "@/components/auth/simple-form";
+import { isEmailVerified } from "@/lib/auth/email-verification";
 import { requirePageActor } from "@/lib/auth/page-actor";
-import { changeEmailAction, changePasswordAction, deleteAccountAction } from "./actions";
+import { services } from "@/lib/services";
+import { changeEmailAction, changePasswordAction, deleteAccountAction, sendEmailVerificationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account settings", robots: { index: false } };
 
@@ -15,6 +17,7 @@ const currentPassword = {
 export default async function AccountSettingsPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const actor = await requirePageActor("signed-in", "/account/settings");
   const { changed } = await searchParams;
+  const verified = await isEmailVerified(services().db, actor.userId);
   return (
     <div className="mx-auto flex w-full max-w-xl flex-col gap-8 py-6">
       <div>
@@ -28,6 +31,22 @@ export default async function AccountSettingsPage({ searchParams }: { searchPara
           </p>
         )}
       </div>
+      <section id="email" aria-labelledby="address-heading" className="flex flex-col gap-3">
+        <h2 id="address-heading" className="text-lg font-bold">
+          E-mail address
+        </h2>
+        {verified ? (
+          <p className="text-slate-700">{actor.email} is confirmed.</p>
+        ) : (
+          <>
+            <p className="text-slate-700">
+              {actor.email} is not confirmed yet. On-sales with a waiting room sell only to fans with a confirmed
+              address, so confirm it before the day.
+            </p>
+            <SimpleForm action={sendEmailVerificationAction} submitLabel="E-mail me a confirmation link" fields={[]} />
+          </>
+        )}
+      </section>
       <section aria-labelledby="password-heading" className="flex flex-col gap-3">
         <h2 id="password-heading" className="text-lg font-bold">
           Change password

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CheckoutButtons } from "@/components/checkout/checkout-buttons";
 import { Countdown } from "@/components/checkout/countdown";
+import { heldWords } from "@/components/checkout/held-words";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { formatEventDate, formatMoney } from "@/lib/format";
 import { checkoutView } from "@/lib/orders/checkout-view";
@@ -22,6 +23,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     checkoutView(db, { holdId, userId: actor.userId, now: clock() }),
   );
   if (paidOrderId) redirect(`/orders/${paidOrderId}`);
+  // The server's time as the page is made: the countdown and the switch to "Pick seats again" follow it.
+  const serverNow = clock().toISOString();
 
   return (
     <div className="mx-auto max-w-xl">
@@ -42,6 +45,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           {live ? (
             <Countdown
               until={hold.expiresAt.toISOString()}
+              serverNow={serverNow}
               label="to complete payment"
               expiredText="Your hold has expired"
             />
@@ -76,13 +80,16 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           holdId={hold.holdId}
           eventSlug={event.slug}
           total={formatMoney(hold.totalMinor, hold.currency)}
+          what={heldWords(hold.items)}
+          expiresAt={hold.expiresAt.toISOString()}
+          serverNow={serverNow}
         />
       ) : (
         <Link
           href={`/events/${event.slug}`}
           className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white"
         >
-          Pick tickets again
+          Pick seats again
         </Link>
       )}
     </div>

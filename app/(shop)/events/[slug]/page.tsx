@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventArt } from "@/components/events/event-art";
 import { EventDescription } from "@/components/events/event-description";
@@ -69,6 +70,15 @@ export default async function EventPage({ params }: Props) {
       {cancelled && (
         <p className="rounded-lg bg-red-50 px-3 py-2 font-semibold text-red-800">
           This event has been cancelled. Ticket holders are refunded automatically.
+        </p>
+      )}
+
+      {event.queueEnabled && !cancelled && (
+        <p className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-slate-800">
+          <span>This on-sale has a waiting room: fans who arrive before it opens get a random place in line.</span>
+          <Link href={`/events/${event.slug}/queue`} className="font-semibold text-brand-900 underline">
+            Join the queue
+          </Link>
         </p>
       )}
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { SimulatorPayForm } from "@/components/simulator/pay-form";
+import Link from "next/link";
 import { formatMoney } from "@/lib/format";
+import { paymentPageReturn } from "@/lib/orders/payment-return";
 import { orNotFound } from "@/lib/pages";
 import { simulatorOrNotFound } from "@/lib/payments/simulator-access";
 import { services } from "@/lib/services";
@@ -16,6 +18,8 @@ export default async function SimulatorPage({ params }: { params: Promise<{ sess
   const session = await orNotFound(() => simulatorOrNotFound(services().simulator).load(sessionId));
   const items = session.lineItems as LineItem[];
   const open = session.status === "open" && session.expiresAt > services().clock();
+  // A page that can't take a payment is no dead end: on to the order, or back to the event.
+  const onward = open ? null : await paymentPageReturn(services().db, session.orderId);
   return (
     <main className="flex-1 bg-slate-100">
       <div role="note" className="bg-amber-400 px-4 py-2 text-center font-semibold text-slate-900">
@@ -41,9 +45,21 @@ export default async function SimulatorPage({ params }: { params: Promise<{ sess
         {open ? (
           <SimulatorPayForm sessionId={session.id} total={formatMoney(session.amountTotal, session.currency)} />
         ) : (
-          <p role="status" className="mt-6 rounded-lg bg-white p-4 font-medium">
-            This payment page is {session.status === "complete" ? "already paid" : "no longer open"}.
-          </p>
+          <div className="mt-6 flex flex-col gap-3 rounded-lg bg-white p-4">
+            <p role="status" className="font-medium">
+              {onward?.kind === "order"
+                ? "This order is already paid."
+                : "This payment page has expired, and nothing was charged."}
+            </p>
+            {onward && (
+              <Link
+                href={onward.href}
+                className="rounded-lg bg-brand-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-700"
+              >
+                {onward.label}
+              </Link>
+            )}
+          </div>
         )}
       </div>
     </main>

@@ -9,6 +9,7 @@ import { EventStateBadge } from "@/components/event-authoring/event-state-badge"
 import { EventStatusActions } from "@/components/event-authoring/event-status-actions";
 import { ImageForm } from "@/components/event-authoring/image-form";
 import { TicketTypeRow } from "@/components/event-authoring/ticket-type-row";
+import { QueueControlPanel } from "@/components/queue/queue-control-panel";
 import { EventDescription } from "@/components/events/event-description";
 import { EventImage } from "@/components/events/event-image";
 import { requireOrganizationPage } from "@/lib/auth/organizer-page";
@@ -166,6 +167,12 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             {cancelled && <p className="text-sm text-slate-800">This event is cancelled; it can only be duplicated.</p>}
             <EventStatusActions orgSlug={orgSlug} eventId={event.id} status={event.status} ready={!problems.length} />
           </Card>
+
+          {event.queueEnabled && !cancelled && (
+            <Card title="Waiting room" id="waiting-room">
+              <QueueControlPanel eventId={event.id} />
+            </Card>
+          )}
 
           <Card title="Image" id="image-heading">
             {event.imagePath ? (

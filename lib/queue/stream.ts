@@ -1,0 +1,90 @@
+import "server-only";
+import type { Random } from "./random";
+import { secureRandom } from "./random";
+import { queueStatus, type QueueDeps, type QueueView } from "./waiting-room";
+
+/** A connection is closed after this long; the browser's EventSource dials again (spreading load over instances). */
+const CONNECTION_MS = 120_000;
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * How long until a fan's status is worth reading again: often near the front
+ * of the line, rarely far back (a tenth of the ETA, 1–15 s), jittered ±20 %
+ * so fans who joined together do not read together.
+ */
+export function nextCheckMs(view: QueueView, now: Date, random: Random = secureRandom): number {
+  let base = 5_000;
+  if (view.status === "WAITING" && view.etaSeconds !== null) base = view.etaSeconds * 100;
+  else if (view.lobby) base = (new Date(view.onSaleAt).getTime() - now.getTime()) / 4;
+  const clamped = Math.min(15_000, Math.max(1_000, base));
+  return Math.round(clamped * (0.8 + 0.4 * random()));
+}
+
+/** Statuses after which nothing changes without the fan acting (joining again, holding). */
+export const isFinal = (view: QueueView) => view.status !== "WAITING";
+
+/** The view as the stream sends it: tokens travel only in GET /queue's answer (which also sets the cookie). */
+function publicView(view: QueueView): Omit<QueueView, "admissionToken"> {
+  const { admissionToken: _token, ...rest } = view;
+  return rest;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * Server-Sent Events for one fan's place: a `status` event whenever it
+ * changes, read at the pace nextCheckMs sets (one connection per fan, a
+ * handful of reads a minute for fans far back), a comment every 15 s to keep
+ * proxies from closing an idle connection, and the end of the stream once the
+ * status is final.
+ */
+export function queueEventStream(
+  deps: QueueDeps,
+  options: { eventId: string; userId: string; first: QueueView; signal: AbortSignal },
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const stop = new AbortController();
+  options.signal.addEventListener("abort", () => stop.abort(), { once: true });
+  return new ReadableStream({
+    async start(controller) {
+      const send = (text: string) => controller.enqueue(encoder.encode(text));
+      const started = Date.now();
+      let view = options.first;
+      let sent = "";
+      let quietSince = Date.now();
+      // A reconnecting browser waits 2–4 s, so a restart of every instance is not met by every fan at once.
+      send(`retry: ${2_000 + Math.round(2_000 * (deps.random ?? secureRandom)())}\n\n`);
+      try {
+        while (!stop.signal.aborted) {
+          const data = JSON.stringify(publicView(view));
+          if (data !== sent) {
+            send(`event: status\ndata: ${data}\n\n`);
+            sent = data;
+            quietSince = Date.now();
+          } else if (Date.now() - quietSince >= HEARTBEAT_MS) {
+            send(": still here\n\n");
+            quietSince = Date.now();
+          }
+          if (isFinal(view) || Date.now() - started >= CONNECTION_MS) break;
+          await sleep(Math.min(nextCheckMs(view, deps.clock(), deps.random), HEARTBEAT_MS), stop.signal);
+          if (stop.signal.aborted) break;
+          view = await queueStatus(deps, options);
+        }
+      } catch {
+        // The fan's EventSource reconnects; the next connection starts from a fresh read.
+      }
+      try {
+        controller.close();
+      } catch {
+        // Already closed by the browser going away.
+      }
+    },
+    cancel() {
+      stop.abort();
+    },
+  });
+}
