@@ -1,7 +1,8 @@
 // Deterministic artwork per event, drawn from its category and title, so the
 // catalogue needs no image hosting and no network at build time.
 
-const palettes: Record<string, [string, string, string]> = {
+/** Per category: dark, mid and light. The initials sit on a plate of the dark colour (tests/unit/event-art.test.ts). */
+export const ART_PALETTES: Record<string, [string, string, string]> = {
   CONCERT: ["#312e81", "#7c3aed", "#f472b6"],
   SPORTS: ["#064e3b", "#059669", "#fde047"],
   THEATRE: ["#7f1d1d", "#b91c1c", "#fbbf24"],
@@ -16,7 +17,7 @@ function hash(text: string): number {
 }
 
 export function EventArt({ title, category, className }: { title: string; category: string; className?: string }) {
-  const [dark, mid, light] = palettes[category] ?? palettes.CONCERT!;
+  const [dark, mid, light] = ART_PALETTES[category] ?? ART_PALETTES.CONCERT!;
   const h = hash(title);
   const circles = Array.from({ length: 5 }, (_, i) => {
     const v = hash(`${title}:${i}`);
@@ -45,9 +46,16 @@ export function EventArt({ title, category, className }: { title: string; catego
       {circles.map((c, i) => (
         <circle key={i} cx={c.cx} cy={c.cy} r={c.r} fill={light} opacity={c.opacity} />
       ))}
-      <text x="20" y="160" fill="white" fontSize="44" fontWeight="800" fontFamily="system-ui, sans-serif" opacity="0.9">
-        {initials}
-      </text>
+      {initials && (
+        // The light circles can pass behind the initials: a solid plate keeps them legible (WCAG AA)
+        // whatever the artwork does around them.
+        <>
+          <rect x="12" y="112" width={24 + initials.length * 36} height="58" rx="10" fill={dark} />
+          <text x="22" y="158" fill="#ffffff" fontSize="44" fontWeight="800" fontFamily="system-ui, sans-serif">
+            {initials}
+          </text>
+        </>
+      )}
     </svg>
   );
 }

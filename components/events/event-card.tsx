@@ -7,7 +7,7 @@ type CardEvent = EventCardData & { highlightedTitle?: string };
 
 /** `now` is the request's time: whether tickets are on sale yet is decided once per page. */
 export function EventCard({ event, now }: { event: CardEvent; now: Date }) {
-  const date = formatShortDate(event.startsAt, event.venue.timeZone);
+  const date = formatShortDate(event.startsAt, event.venue.timeZone, now);
   const notYetOnSale = event.status === "PUBLISHED" && event.onSaleAt > now;
   return (
     <li className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md">
@@ -18,6 +18,11 @@ export function EventCard({ event, now }: { event: CardEvent; now: Date }) {
             <span className="text-xs font-semibold uppercase">{date.month}</span>
             <span className="text-xl leading-none font-bold">{date.day}</span>
             <span className="text-xs">{date.weekday}</span>
+            {date.year && (
+              <span className="text-xs font-semibold" data-testid="card-year">
+                {date.year}
+              </span>
+            )}
           </div>
           <div className="min-w-0 flex-1">
             {event.highlightedTitle ? (
@@ -29,8 +34,12 @@ export function EventCard({ event, now }: { event: CardEvent; now: Date }) {
             ) : (
               <h3 className="line-clamp-2 font-semibold text-slate-900">{event.title}</h3>
             )}
-            <p className="truncate text-sm text-slate-600">
-              {event.venue.name}, {event.venue.city} · {date.time}
+            {/* The time on its own line: a long venue name may be cut short, the time never. */}
+            <p className="text-sm font-medium text-slate-700" data-testid="card-time">
+              {date.time}
+            </p>
+            <p className="truncate text-sm text-slate-600" title={`${event.venue.name}, ${event.venue.city}`}>
+              {event.venue.name}, {event.venue.city}
             </p>
             {event.status === "CANCELLED" ? (
               <p className="mt-1 text-sm font-semibold text-red-700">Cancelled</p>

@@ -2,8 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useEffect, useId, useRef, useState } from "react";
-
-type Suggestion = { kind: "event" | "performer" | "venue"; label: string; href: string };
+import type { Suggestion } from "@/lib/search/engine";
 
 const KIND_LABEL: Record<Suggestion["kind"], string> = { event: "Event", performer: "Artist", venue: "Venue" };
 
@@ -149,8 +148,14 @@ function SearchField({ initial }: { initial: string }) {
               router.push(s.href);
             }}
           >
-            <span className="truncate">
+            <span className="min-w-0 truncate">
               <Highlighted label={s.label} query={query} />
+              {s.detail && (
+                <span className="text-sm text-slate-600" data-testid="suggestion-detail">
+                  {" · "}
+                  {s.detail}
+                </span>
+              )}
             </span>
             <span className="shrink-0 text-xs text-slate-600">{KIND_LABEL[s.kind]}</span>
           </li>

@@ -29,6 +29,18 @@ export function hrefWith(current: UrlParams, changes: Record<string, string | un
   return `/search?${next}`;
 }
 
+/** How many filters are on (a date range, a price range and "near me" count once each). */
+export function activeFilterCount(params: SearchParams): number {
+  return [
+    params.when ?? params.from ?? params.to,
+    params.available,
+    params.near,
+    params.category,
+    params.city,
+    params.minPrice ?? params.maxPrice,
+  ].filter((value) => value !== undefined && value !== false).length;
+}
+
 function Chip({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
   return (
     <Link

@@ -102,6 +102,7 @@ export function GaPicker({ eventId, tiers, perOrderLimit }: GaPickerProps) {
                   label={`${tier.name} tickets`}
                   value={value}
                   max={max}
+                  limitNote={max < perOrderLimit ? `Max ${max}: only ${max} left` : `Max ${max} per order`}
                   disabled={hold.pending}
                   onChange={(next) => setQuantity(tier, next)}
                 />

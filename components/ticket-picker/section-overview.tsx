@@ -84,14 +84,19 @@ function SectionButton({
     <button
       type="button"
       data-section={section.name}
-      // The group's heading shows the tier and price once; the name says them for each section.
-      aria-label={`Section ${section.name}, ${group.name} ${section.price}, ${soldOut ? "sold out" : `${section.available} left`}`}
       disabled={soldOut}
       onClick={() => onChoose(section.name)}
       className="flex min-h-11 w-full flex-col items-start rounded-lg border border-l-4 border-slate-300 bg-white px-2.5 py-1.5 text-left hover:bg-slate-50 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500"
       style={soldOut ? undefined : { borderLeftColor: group.color }}
     >
-      <span className="font-semibold">{section.name}</span>
+      {/* The name comes from the content, so it contains the visible text (WCAG 2.5.3, axe's
+          label-content-name-mismatch): the group's heading shows the tier and price once, the
+          name says them for each section. One hidden span says it all, so no stray space lands
+          before a comma; the shown number is hidden from the name, which already says it. */}
+      <span className="sr-only">{`Section ${section.name}, ${group.name} ${section.price}, `}</span>
+      <span className="font-semibold" aria-hidden="true">
+        {section.name}
+      </span>
       <span className="text-xs text-slate-600">{soldOut ? "Sold out" : `${section.available} left`}</span>
     </button>
   );

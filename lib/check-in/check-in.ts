@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import type { Db, DbOrTx, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorizeEvent } from "@/lib/events/event-access";
+import { seatName } from "@/lib/seat-order";
 import type { CheckInInput, CheckInView, ScanAnswer, ScannedTicket, UndoAnswer } from "./schemas";
 import { normalizeTicketCode } from "./ticket-code";
 
@@ -45,7 +46,7 @@ function liveCheckIn(db: DbOrTx, ticketId: string) {
 const scanned = (ticket: TicketRow): ScannedTicket => ({
   code: ticket.code,
   ticketType: ticket.ticketType.name,
-  seat: ticket.seat ? `Section ${ticket.seat.section}, Row ${ticket.seat.row}, Seat ${ticket.seat.number}` : null,
+  seat: ticket.seat ? seatName(ticket.seat) : null,
 });
 
 const view = (row: CheckInRow): CheckInView => ({

@@ -8,6 +8,8 @@
 // the old payload. Ticket type ids and section names are listed once and referred
 // to by index; coordinates are rounded to 0.01 map units (seats are ~10 apart).
 
+import { compareSeatLabels } from "@/lib/seat-order";
+
 export const SEAT_GEOMETRY_FORMAT = 1;
 
 /** Names the version of the file in a response, so a read by slug can stand in for the versioned URL. */
@@ -43,16 +45,9 @@ export type EncodedSeatGeometry = {
   accessibility: Record<string, 1 | 2>;
 };
 
-const natural = new Intl.Collator("en", { numeric: true });
-
 /** Section, row, then seat number, read as people do ("2" before "10"). */
 export function compareSeats(a: GeometrySeat, b: GeometrySeat): number {
-  return (
-    natural.compare(a.section, b.section) ||
-    natural.compare(a.row, b.row) ||
-    natural.compare(a.number, b.number) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return compareSeatLabels(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "@/lib/db";
 import type { EmailSender } from "@/lib/notifications/email/types";
 import { enqueueOutbox, type OutboxHandler } from "@/lib/notifications/outbox";
-import { formatEventDate, formatMoney } from "@/lib/format";
+import { formatEventDate, formatMoney, ticketPlace } from "@/lib/format";
 import { escapeHtml } from "@/lib/notifications/email/html";
+import { inSeatOrder } from "@/lib/seat-order";
 
 export const ORDER_EMAIL_TOPIC = "email.order";
 
@@ -33,15 +34,25 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
       where: { id: email.orderId },
       select: {
         id: true,
+        number: true,
         email: true,
         totalMinor: true,
         currency: true,
         event: {
           select: { title: true, startsAt: true, venue: { select: { name: true, city: true, timeZone: true } } },
         },
+        tickets: {
+          where: { status: "ISSUED" },
+          select: {
+            ticketType: { select: { name: true } },
+            seat: { select: { section: true, row: true, number: true } },
+          },
+        },
         _count: { select: { tickets: true } },
       },
     });
+    // The number people quote on the phone; the database id only ever appears inside the link.
+    const orderLine = `Order #${order.number}`;
     const when = formatEventDate(order.event.startsAt, order.event.venue.timeZone);
     const link = `${appUrl}/orders/${order.id}`;
     const total = formatMoney(order.totalMinor, order.currency);
@@ -50,16 +61,21 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
         ? [
             `You're going to ${order.event.title}!`,
             `${when} at ${order.event.venue.name}, ${order.event.venue.city}.`,
-            `${order._count.tickets} ticket(s), ${total} paid. Your tickets: ${link}`,
+            `${orderLine}: ${order._count.tickets} ${order._count.tickets === 1 ? "ticket" : "tickets"}, ${total} paid.`,
+            // One paragraph, a line per ticket, in seat order.
+            inSeatOrder(order.tickets)
+              .map((ticket) => `• ${ticketPlace(ticket)}`)
+              .join("\n"),
+            `Your tickets: ${link}`,
           ]
         : email.kind === "refunded"
           ? [
-              `We refunded ${email.amountMinor === undefined ? total : formatMoney(email.amountMinor, order.currency)} for your order for ${order.event.title}.`,
+              `We refunded ${email.amountMinor === undefined ? total : formatMoney(email.amountMinor, order.currency)} for your order #${order.number} for ${order.event.title}.`,
               email.reason,
               `The refund reaches your card in 5–10 days. Details: ${link}`,
             ]
           : [
-              `${order.event.title} (${when} at ${order.event.venue.name}) has been cancelled, and your tickets are no longer valid.`,
+              `${order.event.title} (${when} at ${order.event.venue.name}) has been cancelled, and your tickets (order #${order.number}) are no longer valid.`,
               ...(email.note ? [`From the organizer: ${email.note}`] : []),
               email.refundMinor > 0
                 ? `We refunded ${formatMoney(email.refundMinor, order.currency)} to the card you paid with; it reaches your card in 5–10 days. You don't need to do anything. Details: ${link}`
@@ -74,7 +90,7 @@ export function orderEmailHandler(db: Db, sender: EmailSender, appUrl: string): 
       to: order.email,
       subject: subjects[email.kind],
       text: lines.join("\n\n"),
-      html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(""),
+      html: lines.map((l) => `<p>${escapeHtml(l).replaceAll("\n", "<br>")}</p>`).join(""),
     });
   };
 }

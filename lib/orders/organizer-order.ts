@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { listAuditEntries } from "@/lib/audit/audit-log";
 import type { DbOrTx } from "@/lib/db";
+import { inSeatOrder } from "@/lib/seat-order";
 import { listOrderNotes } from "./notes";
 import { authorizeOrder } from "./order-access";
 import { orderColumnsSelect } from "./queries";
@@ -87,7 +88,8 @@ export async function orderForOrganizer(
   return {
     ...rest,
     // What refunding a ticket gives back: its all-in price, as the buyer paid it.
-    tickets: tickets.map(({ orderItem, ...t }) => ({
+    items: inSeatOrder(rest.items),
+    tickets: inSeatOrder(tickets).map(({ orderItem, ...t }) => ({
       ...t,
       refundValueMinor: orderItem.unitPriceMinor + orderItem.unitFeeMinor,
     })),

@@ -4,6 +4,8 @@ import { canManageOrganization } from "@/lib/auth/memberships";
 import type { DbOrTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { paymentTimeline } from "@/lib/payments/records";
+import { inSeatOrder } from "@/lib/seat-order";
+import { groupOrdersByEvent } from "./fan-tickets";
 
 /** The order's own columns that every view of an order shows (the fan's and the organizer's). */
 export const orderColumnsSelect = {
@@ -69,6 +71,9 @@ export async function orderForViewer(db: DbOrTx, options: { orderId: string; act
   const { payments, refunds } = await paymentTimeline(db, order.id);
   return {
     ...order,
+    // Seat order, as the fan finds the seats ("Row 2" before "Row 10"); general admission after.
+    items: inSeatOrder(order.items),
+    tickets: inSeatOrder(order.tickets),
     event,
     refunds,
     // Only the buyer may reopen the payment page.
@@ -79,27 +84,39 @@ export async function orderForViewer(db: DbOrTx, options: { orderId: string; act
   };
 }
 
-/** A fan's tickets, grouped by order, upcoming first and then past. */
+/**
+ * A fan's tickets, one entry per event (with that event's orders and their tickets in seat order),
+ * upcoming soonest first and then past, most recent first.
+ */
 export async function ticketsOfFan(db: DbOrTx, userId: string, now = new Date()) {
   const orders = await db.order.findMany({
     where: { userId, status: { in: ["PAID", "PARTIALLY_REFUNDED"] } },
     select: {
       id: true,
+      number: true,
       event: {
         select: {
+          id: true,
           title: true,
           slug: true,
           startsAt: true,
           venue: { select: { name: true, city: true, timeZone: true } },
         },
       },
-      tickets: { where: { status: "ISSUED" }, select: { code: true } },
+      tickets: {
+        where: { status: "ISSUED" },
+        select: {
+          code: true,
+          ticketType: { select: { name: true } },
+          seat: { select: { section: true, row: true, number: true } },
+        },
+      },
     },
-    orderBy: { event: { startsAt: "asc" } },
+    orderBy: [{ event: { startsAt: "asc" } }, { number: "asc" }],
   });
-  const withTickets = orders.filter((o) => o.tickets.length > 0);
+  const events = groupOrdersByEvent(orders.filter((o) => o.tickets.length > 0));
   return {
-    upcoming: withTickets.filter((o) => o.event.startsAt >= now),
-    past: withTickets.filter((o) => o.event.startsAt < now).reverse(),
+    upcoming: events.filter((e) => e.event.startsAt >= now),
+    past: events.filter((e) => e.event.startsAt < now).reverse(),
   };
 }

@@ -20,6 +20,7 @@ const money = (amountMinor: number, currency: string) => {
 };
 
 type OrderRow = Key & {
+  number: number;
   status: string;
   paidAt: Date | null;
   email: string;
@@ -36,7 +37,7 @@ function orderPage(db: DbOrTx, eventId: string) {
   return (after: Key | null, limit: number) => {
     const from = after ?? START;
     return db.$queryRaw<OrderRow[]>`
-      SELECT o.id, o."createdAt", o.status::text AS status, o."paidAt", o.email, u.name, o.currency,
+      SELECT o.id, o."createdAt", o.number, o.status::text AS status, o."paidAt", o.email, u.name, o.currency,
              o."subtotalMinor", o."feesMinor", o."totalMinor", o."refundedMinor",
              COALESCE((SELECT sum(i.quantity) FROM order_items i WHERE i."orderId" = o.id), 0)::int AS tickets
       FROM orders o JOIN users u ON u.id = o."userId"
@@ -66,8 +67,9 @@ export function ordersCsv(db: DbOrTx, eventId: string, pageSize?: number) {
       ],
       page: orderPage(db, eventId),
       keyOf: ({ createdAt, id }) => ({ createdAt, id }),
+      // The number organizers and fans quote ("#10423"), not the database id.
       cells: (o) => [
-        o.id,
+        `#${o.number}`,
         o.status,
         iso(o.createdAt),
         iso(o.paidAt),
@@ -94,7 +96,7 @@ type AttendeeRow = Key & {
   number: string | null;
   name: string;
   email: string;
-  orderId: string;
+  orderNumber: number;
   orderStatus: string;
   checkedInAt: Date | null;
 };
@@ -104,7 +106,7 @@ function attendeePage(db: DbOrTx, eventId: string) {
     const from = after ?? START;
     return db.$queryRaw<AttendeeRow[]>`
       SELECT t.id, t."createdAt", t.code, t.status::text AS status, tt.name AS "ticketType",
-             s.section, s.row, s.number, u.name, o.email, o.id AS "orderId", o.status::text AS "orderStatus",
+             s.section, s.row, s.number, u.name, o.email, o.number AS "orderNumber", o.status::text AS "orderStatus",
              t."checkedInAt"
       FROM tickets t
         JOIN orders o ON o.id = t."orderId"
@@ -145,7 +147,7 @@ export function attendeesCsv(db: DbOrTx, eventId: string, pageSize?: number) {
         t.number,
         t.name,
         t.email,
-        t.orderId,
+        `#${t.orderNumber}`,
         t.orderStatus,
         iso(t.checkedInAt),
       ],

@@ -61,7 +61,13 @@ export type SearchResult = {
   corrected: boolean;
 };
 
-export type Suggestion = { kind: "event" | "performer" | "venue"; label: string; href: string };
+export type Suggestion = {
+  kind: "event" | "performer" | "venue";
+  label: string;
+  href: string;
+  /** Tells apart suggestions with the same label: a city, a date, or both (lib/search/suggestion-labels.ts). */
+  detail?: string;
+};
 
 /**
  * Event search. Two implementations pass one contract suite

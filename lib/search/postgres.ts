@@ -15,6 +15,7 @@ import {
 import { categoryOfWord } from "./category-words";
 import type { DateWindow } from "./local-dates";
 import { correctQuery, MIN_PREFIX, publicNames } from "./postgres-correction";
+import { eventSuggestions } from "./suggestion-labels";
 import { queryTokens } from "./query-text";
 import { dateWindowsOf } from "./time-zones";
 
@@ -293,8 +294,9 @@ export function postgresSearch(db: Db): SearchEngine {
       if (correction.tokens.length === 0) return [];
       const tsQuery = prefixTsQuery(correction.tokens);
       const [events, names] = await Promise.all([
-        db.$queryRaw<{ slug: string; title: string }[]>`
-          SELECT e.slug, e.title FROM events e
+        db.$queryRaw<{ slug: string; title: string; startsAt: Date; city: string; timeZone: string }[]>`
+          SELECT e.slug, e.title, e."startsAt", v.city, v."timeZone" FROM events e
+          JOIN venues v ON v.id = e."venueId"
           WHERE e.status = 'PUBLISHED' AND e."startsAt" >= ${now} AND e."searchVector" @@ to_tsquery('simple', ${tsQuery})
           ORDER BY ts_rank_cd(e."searchVector", to_tsquery('simple', ${tsQuery}), 1) DESC, e."startsAt" ASC
           LIMIT ${limit}`,
@@ -311,7 +313,10 @@ export function postgresSearch(db: Db): SearchEngine {
       });
       const suggestions: Suggestion[] = [
         ...found.map((n) => ({ kind: n.kind, label: n.label, href: `/search?q=${encodeURIComponent(n.label)}` })),
-        ...events.map((e) => ({ kind: "event" as const, label: e.title, href: `/events/${e.slug}` })),
+        ...eventSuggestions(
+          events.map((e) => ({ ...e, label: e.title, href: `/events/${e.slug}` })),
+          now,
+        ),
       ];
       return suggestions.slice(0, limit);
     },

@@ -83,7 +83,6 @@ test("on a phone a fan taps a section in the overview, then two seats, and holds
     const name = seat.label.replace(/, available$/, "");
     await expect(page.locator(`[aria-label="${name}, selected"]`)).toHaveAttribute("aria-checked", "true");
   }
-  await page.screenshot({ path: "docs/screenshot-phone.png" });
 
   // Back to all sections and in again: the selection stays.
   await page.getByRole("button", { name: "All sections" }).tap();

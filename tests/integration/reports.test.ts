@@ -201,7 +201,10 @@ describe("CSV exports", () => {
     expect(lines.at(-1)).toBe("");
     const rows = lines.slice(1, -1);
     expect(rows).toHaveLength(4);
-    const refunded = rows.find((r) => r.startsWith(`${orders.B},`))!;
+    // Orders by the number people quote, never the database id.
+    const { number } = await db.order.findUniqueOrThrow({ where: { id: orders.B }, select: { number: true } });
+    expect(rows.every((r) => /^#\d+,/.test(r))).toBe(true);
+    const refunded = rows.find((r) => r.startsWith(`#${number},`))!;
     expect(refunded).toContain(`REFUNDED,`);
     expect(refunded).toContain(`,2026-11-21T15:00:00Z,"'=HYPERLINK(""http://evil.test"",""x"")",`);
     expect(refunded).toMatch(/,3,USD,75\.00,9\.00,84\.00,84\.00$/);

@@ -87,7 +87,7 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
         filter_by: `status:=PUBLISHED && startsAt:>=${NOW_S}`,
         sort_by: "_text_match:desc,startsAt:asc",
         per_page: "5",
-        include_fields: "id,slug,title,performers,venueName",
+        include_fields: "id,slug,title,performers,venueName,startsAt,city,timeZone",
         highlight_fields: "title,performers,venueName",
       });
       expect(suggestions).toEqual([
@@ -96,6 +96,25 @@ describe("typesenseSearch against Typesense's HTTP API", () => {
         { kind: "performer", label: "DJ Beat", href: "/search?q=DJ%20Beat" },
         { kind: "event", label: "The Beatles Experience", href: "/events/the-beatles-experience" },
         { kind: "event", label: "Tribute Band Live", href: "/events/tribute-live" },
+      ]);
+    });
+
+    it("lists each event of a tour once, told apart by city (events of one title are not merged)", async () => {
+      const chicago = indexedEvent({ id: "evt_c", slug: "luna-chicago", title: "Luna Live", city: "Chicago" });
+      const boston = indexedEvent({ id: "evt_b", slug: "luna-boston", title: "Luna Live", city: "Boston" });
+      fake.respond("GET", SEARCH_PATH, (request) =>
+        searchResponse(request, {
+          found: 2,
+          hits: [chicago, boston].map((document) => ({
+            document,
+            highlight: { title: { matched_tokens: ["Luna"], snippet: "<mark>Luna</mark> Live" } },
+            text_match: 1,
+          })),
+        }),
+      );
+      expect(await engine.suggest("luna", { limit: 5, now: NOW })).toEqual([
+        { kind: "event", label: "Luna Live", href: "/events/luna-chicago", detail: "Chicago" },
+        { kind: "event", label: "Luna Live", href: "/events/luna-boston", detail: "Boston" },
       ]);
     });
 

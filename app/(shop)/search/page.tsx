@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventGrid } from "@/components/events/event-card";
-import { FilterBar, hrefWith, type UrlParams } from "@/components/search/filter-bar";
+import { activeFilterCount, FilterBar, hrefWith, type UrlParams } from "@/components/search/filter-bar";
+import { FilterDisclosure } from "@/components/search/filter-disclosure";
 import { services } from "@/lib/services";
 import type { SearchResult } from "@/lib/search/engine";
 import { searchParamsInput, toSearchQuery } from "@/lib/search/schemas";
@@ -106,8 +107,11 @@ export default async function SearchPage({ searchParams }: Props) {
         </form>
       </div>
 
-      <FilterBar params={params} url={url} facets={result.facets} />
+      <FilterDisclosure activeCount={activeFilterCount(params)}>
+        <FilterBar params={params} url={url} facets={result.facets} />
+      </FilterDisclosure>
 
+      <h2 className="sr-only">Results</h2>
       {result.items.length ? (
         <EventGrid events={result.items} now={now} />
       ) : (

@@ -48,7 +48,7 @@ export function typesenseSearch(options: TypesenseOptions): SearchEngine {
       const text = queryText(q);
       if (!text || limit < 1) return [];
       const response = await documents().search(suggestParams(text, limit, now));
-      return suggestionsFrom(response.hits ?? [], limit);
+      return suggestionsFrom(response.hits ?? [], limit, now);
     },
 
     async syncEvent(eventId) {

@@ -226,7 +226,7 @@ export function suggestParams(text: string, limit: number, now: Date): Params {
     filter_by: `status:=PUBLISHED && startsAt:>=${seconds(now, Math.ceil)}`,
     sort_by: "_text_match:desc,startsAt:asc",
     per_page: clamp(Math.floor(limit), 1, MAX_PER_PAGE),
-    include_fields: "id,slug,title,performers,venueName",
+    include_fields: "id,slug,title,performers,venueName,startsAt,city,timeZone",
     highlight_fields: SUGGEST_FIELDS.map((f) => f.field).join(","),
   };
 }

@@ -1,6 +1,7 @@
 import type { SearchResponse } from "typesense";
 import type { SearchDocument } from "../document";
 import type { FacetCount, SearchFacets, SearchHit, Suggestion } from "../engine";
+import { eventSuggestions, type EventSuggestionSource } from "../suggestion-labels";
 import { highlightedTitleOf, matchesOf, type Hit } from "./highlight";
 
 type HitDocument = Omit<SearchDocument, "description" | "tags" | "categoryWords">;
@@ -38,32 +39,39 @@ export function facetsOf(responses: SearchResponse<SearchDocument>[]): SearchFac
   return { category: counts("category"), city: counts("city"), priceBand: counts("priceBand") };
 }
 
-/** Performers and venues first (each leads to every event of theirs), then events; no repeats. */
-export function suggestionsFrom(hits: Hit[], limit: number): Suggestion[] {
+/**
+ * Performers and venues first (each leads to every event of theirs, once per name), then events
+ * (once each; those of one title told apart by city or date).
+ */
+export function suggestionsFrom(hits: Hit[], limit: number, now: Date): Suggestion[] {
   const names: Suggestion[] = [];
-  const events: Suggestion[] = [];
+  const events: EventSuggestionSource[] = [];
   const seen = new Set<string>();
-  const add = (list: Suggestion[], suggestion: Suggestion) => {
-    const key = `${suggestion.kind}:${suggestion.label.toLocaleLowerCase()}`;
+  const addName = (kind: "performer" | "venue", label: string) => {
+    const key = `${kind}:${label.toLocaleLowerCase()}`;
     if (seen.has(key)) return;
     seen.add(key);
-    list.push(suggestion);
+    names.push({ kind, label, href: `/search?q=${encodeURIComponent(label)}` });
   };
-  const byName = (kind: "performer" | "venue", label: string): Suggestion => ({
-    kind,
-    label,
-    href: `/search?q=${encodeURIComponent(label)}`,
-  });
 
   for (const hit of hits) {
     const { document } = hit;
     const { performers, venue } = matchesOf(hit);
     for (const index of performers) {
       const performer = document.performers[index];
-      if (performer) add(names, byName("performer", performer));
+      if (performer) addName("performer", performer);
     }
-    if (venue) add(names, byName("venue", document.venueName));
-    add(events, { kind: "event", label: document.title, href: `/events/${encodeURIComponent(document.slug)}` });
+    if (venue) addName("venue", document.venueName);
+    const href = `/events/${encodeURIComponent(document.slug)}`;
+    if (seen.has(href)) continue;
+    seen.add(href);
+    events.push({
+      label: document.title,
+      href,
+      startsAt: new Date(document.startsAt * 1000),
+      city: document.city,
+      timeZone: document.timeZone,
+    });
   }
-  return [...names, ...events].slice(0, limit);
+  return [...names, ...eventSuggestions(events, now)].slice(0, limit);
 }

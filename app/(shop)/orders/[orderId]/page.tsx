@@ -6,6 +6,7 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { formatEventDate, formatMoney } from "@/lib/format";
 import { orderForViewer } from "@/lib/orders/queries";
 import { orNotFound } from "@/lib/pages";
+import { seatName } from "@/lib/seat-order";
 import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
@@ -18,6 +19,19 @@ const statusText: Record<string, string> = {
   EXPIRED: "Expired",
   CANCELLED: "Cancelled",
 };
+
+/** Where the confirmation went (or will go), so a fan who cannot find it knows which inbox to look in. */
+function ConfirmationNote({ status, email }: { status: string; email: string }) {
+  const sent = status === "PAID" || status === "PARTIALLY_REFUNDED" || status === "REFUNDED";
+  if (!sent && status !== "PENDING") return null;
+  return (
+    <p className="mt-3 text-slate-700" data-testid="confirmation-email">
+      {sent ? "Confirmation sent to " : "We will send the confirmation to "}
+      <strong className="font-semibold text-slate-900">{email}</strong>
+      {sent ? "." : " once the payment is confirmed."}
+    </p>
+  );
+}
 
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
@@ -48,6 +62,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         )}
       </p>
       {order.statusReason && <p className="mt-2 text-slate-700">{order.statusReason}</p>}
+      <ConfirmationNote status={order.status} email={order.email} />
 
       {order.refunds.length > 0 && (
         <section aria-labelledby="refunds-heading" className="mt-6">
@@ -114,11 +129,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
                 <TicketQr code={ticket.code} />
                 <div>
                   <p className="font-semibold">{ticket.ticketType.name}</p>
-                  <p className="text-slate-700">
-                    {ticket.seat
-                      ? `Section ${ticket.seat.section}, Row ${ticket.seat.row}, Seat ${ticket.seat.number}`
-                      : "General admission"}
-                  </p>
+                  <p className="text-slate-700">{ticket.seat ? seatName(ticket.seat) : "General admission"}</p>
                   <p className="mt-1 text-sm text-slate-600">
                     {ticket.seat ? `Enter at the gate for section ${ticket.seat.section}.` : "Enter at any gate."} Doors
                     open one hour before the start.

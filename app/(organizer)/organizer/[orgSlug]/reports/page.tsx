@@ -22,6 +22,8 @@ export default async function OrganizationReportsPage({ params }: Props) {
   const { orgSlug } = await params;
   const { organization } = await requireOrganizationPage(orgSlug, `/organizer/${orgSlug}/reports`);
   const report = await organizationReport(services(), { organizationId: organization.id });
+  // Past and future events share the table: a date outside this year says which year.
+  const now = services().clock();
   const { totals, currency } = report;
   const withSales = report.events.filter((e) => e.paidOrders > 0 || e.sold > 0);
 
@@ -68,7 +70,7 @@ export default async function OrganizationReportsPage({ params }: Props) {
               </thead>
               <tbody>
                 {withSales.map((e) => {
-                  const date = formatShortDate(e.startsAt, e.timeZone);
+                  const date = formatShortDate(e.startsAt, e.timeZone, now);
                   return (
                     <tr key={e.id} className="border-b border-slate-100">
                       <th scope="row" className="py-1.5 pr-3 font-medium">
@@ -77,6 +79,7 @@ export default async function OrganizationReportsPage({ params }: Props) {
                         </Link>
                         <span className="block text-xs font-normal text-slate-600">
                           {date.weekday} {date.month} {date.day}
+                          {date.year ? `, ${date.year}` : ""}
                           {e.status === "CANCELLED" ? " · cancelled" : ""}
                         </span>
                       </th>

@@ -9,6 +9,7 @@ import { requireOrganizationPage } from "@/lib/auth/organizer-page";
 import { formatEventDate, formatMoney } from "@/lib/format";
 import { orderForOrganizer } from "@/lib/orders/organizer-order";
 import { orNotFound } from "@/lib/pages";
+import { seatName } from "@/lib/seat-order";
 import { services } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Order" };
@@ -27,7 +28,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 }
 
 const seatText = (seat: { section: string; row: string; number: string } | null) =>
-  seat ? `Section ${seat.section}, Row ${seat.row}, Seat ${seat.number}` : "General admission";
+  seat ? seatName(seat) : "General admission";
 
 /** One order as its organizer sees it: tickets, refunds, the payment timeline, notes, and what can be done. */
 export default async function OrganizerOrderPage({ params }: Props) {
