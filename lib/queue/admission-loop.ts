@@ -60,9 +60,16 @@ export async function admissionTick(
   });
   // Events with fans in line share the provider's limit; the share is what one event's checkouts may use.
   const loads = await Promise.all(
-    events.map(async (event) => ({ event, control: await deps.queue.control(event.id) })),
+    events.map(async (event) => {
+      const [control, line] = await Promise.all([
+        deps.queue.control(event.id),
+        deps.queue.stats(event.id, { now, since: now }),
+      ]);
+      return { event, control, waiting: line.waiting };
+    }),
   );
-  const share = deps.config.CHECKOUT_SESSIONS_PER_SECOND / Math.max(1, loads.length);
+  const inLine = loads.filter((load) => load.waiting > 0).length;
+  const share = deps.config.CHECKOUT_SESSIONS_PER_SECOND / Math.max(1, inLine);
   let admitted = 0;
   let soldOutNow = 0;
   for (const { event, control } of loads) {

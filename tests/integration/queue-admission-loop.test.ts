@@ -74,9 +74,11 @@ describe("the admission loop", () => {
     expect((await status(fans[2]!)).status).toBe("WAITING");
   });
 
-  it("keeps to the payment provider's Checkout Session rate", async () => {
+  it("keeps to the payment provider's Checkout Session rate, shared only by events with fans in line", async () => {
     const { tick, advance, deps, start } = world(3);
     const event = await queuedEvent(start, { seatCount: 1, gaCapacity: 500 });
+    // On sale with its room on, but nobody waiting: it takes no share of the limit.
+    await queuedEvent(start, { seatCount: 1, gaCapacity: 500 });
     const fans = await createFans(10);
     for (const userId of fans) await joinQueue(deps, { eventId: event.event.id, userId });
     expect((await tick()).admitted).toBe(3);
