@@ -79,7 +79,9 @@ export default async function EditEventPage({ params, searchParams }: Props) {
         </p>
         {event.status !== "DRAFT" && (
           <p className="flex flex-wrap gap-x-4 text-sm">
-            <Link href={`/events/${event.slug}`} className="text-brand-700 underline">
+            {/* Not prefetched: a prefetch made while a save is still expiring the page's cache would show the
+                organizer the page as it was before their edit. */}
+            <Link href={`/events/${event.slug}`} prefetch={false} className="text-brand-700 underline">
               View the public page
             </Link>
             <Link href={`/organizer/${orgSlug}/events/${event.id}/check-in`} className="text-brand-700 underline">
