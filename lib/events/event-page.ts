@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidateTag, unstable_cache, updateTag } from "next/cache";
+import { revalidateTag, unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { allInPriceMinor } from "@/lib/money";
 
@@ -80,22 +80,13 @@ export type EventShell = NonNullable<Awaited<ReturnType<typeof cachedEventShell>
 
 /**
  * Expires an event page's cached data after a change has committed, so the next visitor
- * sees it. In a server action (an organizer's own edit in the dashboard) that is `updateTag`,
- * Next's read-your-own-writes expiry: the organizer's next view of the page is rendered
- * afresh. Elsewhere (the API's route handlers) `revalidateTag` with `expire: 0`, not the
- * stale-while-revalidate "max" profile. Outside a Next.js request (tests, scripts, the
- * worker) there is no cache to expire and nothing happens.
+ * sees it (`expire: 0`, not the stale-while-revalidate "max" profile: an organizer who
+ * fixes a price expects the page to show it now). Outside a Next.js request (tests,
+ * scripts, the worker) there is no cache to expire and nothing happens.
  */
 export function expireEventPage(slug: string) {
-  const tag = eventPageTag(slug);
   try {
-    updateTag(tag);
-    return;
-  } catch (error) {
-    if (!(error instanceof Error && error.message.includes("only be called from within a Server Action"))) throw error;
-  }
-  try {
-    revalidateTag(tag, { expire: 0 });
+    revalidateTag(eventPageTag(slug), { expire: 0 });
   } catch (error) {
     if (error instanceof Error && error.message.includes("static generation store missing")) return;
     throw error;
