@@ -1,6 +1,6 @@
 import { devices, type Page } from "@playwright/test";
 import { seriousAxeViolations } from "./axe";
-import { arenaShowUrl, onSaleGeneralAdmissionEvent, payInSimulator, signedInFan } from "./fan";
+import { arenaShowUrl, holdOneTicket, onSaleGeneralAdmissionEvent, payInSimulator, signedInFan } from "./fan";
 import { expect, test } from "./fixtures";
 
 // Issue 12, item 9: no serious or critical axe findings (WCAG 2.2 A/AA) on the pages of a fan's path,
@@ -41,12 +41,7 @@ for (const [viewport, use] of [
     test("an order page after a purchase: no serious axe findings", async ({ page }) => {
       await signedInFan(page);
       await page.goto(await onSaleGeneralAdmissionEvent(page));
-      await page
-        .getByRole("group", { name: /tickets$/ })
-        .first()
-        .getByRole("button", { name: "One more" })
-        .click();
-      await page.getByRole("button", { name: "Hold 1 ticket" }).click();
+      await holdOneTicket(page);
       await page.getByRole("button", { name: /^Pay \$/ }).click();
       await payInSimulator(page);
       await expect(page.getByTestId("order-status")).toHaveText("Paid");

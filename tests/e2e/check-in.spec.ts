@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { payInSimulator, signedInFan } from "./fan";
+import { holdOneTicket, payInSimulator, signedInFan } from "./fan";
 import { doorPhoneAt, northstarEventOnSale, typeCode } from "./door";
 import { expect, test } from "./fixtures";
 
@@ -16,12 +16,7 @@ async function fanBuysATicket(browser: Browser) {
   await signedInFan(page);
   const event = await northstarEventOnSale(page);
   await page.goto(`/events/${event.slug}`);
-  await page
-    .getByRole("group", { name: /tickets$/ })
-    .first()
-    .getByRole("button", { name: "One more" })
-    .click();
-  await page.getByRole("button", { name: "Hold 1 ticket" }).click();
+  await holdOneTicket(page);
   await page.getByRole("button", { name: /^Pay \$/ }).click();
   await payInSimulator(page);
   await expect(page.getByTestId("order-status")).toHaveText("Paid");

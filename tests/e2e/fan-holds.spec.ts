@@ -2,6 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import {
   arenaShowUrl,
   freeSeats,
+  holdOneTicket,
   newFanAccount,
   onSaleGeneralAdmissionEvent,
   payInSimulator,
@@ -233,12 +234,7 @@ test("releasing at checkout asks first, then says it was released", async ({ pag
   await signedInFan(page);
   const eventUrl = await onSaleGeneralAdmissionEvent(page);
   await page.goto(eventUrl);
-  await page
-    .getByRole("group", { name: /tickets$/ })
-    .first()
-    .getByRole("button", { name: "One more" })
-    .click();
-  await page.getByRole("button", { name: "Hold 1 ticket" }).click();
+  await holdOneTicket(page);
   await expect(page).toHaveURL(/\/checkout\/[^/]+$/);
 
   await page.getByRole("button", { name: "Release these tickets" }).click();
@@ -258,12 +254,7 @@ test("a payment page that is paid or expired leads on to the order or back to th
   const eventUrl = await onSaleGeneralAdmissionEvent(page);
   const holdOne = async () => {
     await page.goto(eventUrl);
-    await page
-      .getByRole("group", { name: /tickets$/ })
-      .first()
-      .getByRole("button", { name: "One more" })
-      .click();
-    await page.getByRole("button", { name: "Hold 1 ticket" }).click();
+    await holdOneTicket(page);
     await page.getByRole("button", { name: /^Pay \$/ }).click();
     await expect(page.getByText(/TEST MODE/)).toBeVisible();
     return page.url();

@@ -53,6 +53,16 @@ export async function payInSimulator(page: Page, card?: string) {
   await page.getByRole("button", { name: /^Pay / }).click();
 }
 
+/** On a general-admission event's page: one ticket of the first type, held (the checkout page opens). */
+export async function holdOneTicket(page: Page) {
+  await page
+    .getByRole("group", { name: /tickets$/ })
+    .first()
+    .getByRole("button", { name: "One more" })
+    .click();
+  await page.getByRole("button", { name: "Hold 1 ticket" }).click();
+}
+
 /** On a general-admission event's page: two tickets of the first type, held and paid in the simulator. */
 export async function buyTwoGeneralAdmission(page: Page) {
   const stepper = page.getByRole("group", { name: /tickets$/ }).first();
