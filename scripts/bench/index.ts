@@ -26,9 +26,17 @@ import {
   stopAll,
   type Services,
 } from "./harness/stack";
-import { formatCorrectness, formatMs, formatRate, formatTable, type ResultRow } from "./harness/table";
+import {
+  formatCorrectness,
+  formatMs,
+  formatRate,
+  formatTable,
+  noQueueViolations,
+  type ResultRow,
+} from "./harness/table";
 import { checkoutAndPay } from "./scenarios/checkout";
 import { holdsContended, holdsUncontended } from "./scenarios/holds";
+import { waitingRoom } from "./scenarios/queue";
 import { eventPage, health, search, seatPoll, staticFile } from "./scenarios/reads";
 import { storeOnly } from "./scenarios/store-only";
 import type { RunContext, Scenario } from "./scenarios/types";
@@ -45,6 +53,7 @@ const SCENARIOS: Scenario[] = [
   holdsContended,
   checkoutAndPay,
   storeOnly,
+  waitingRoom,
 ];
 
 const SEAT_TAKERS = new Set<string>([holdsUncontended.name, holdsContended.name, checkoutAndPay.name, storeOnly.name]);
@@ -88,7 +97,7 @@ async function run(options: BenchOptions) {
 
   const rows: ResultRow[] = [];
   const records: ScenarioRecord[] = [];
-  const counters = { answeredShort: 0 };
+  const counters = { answeredShort: 0, queue: noQueueViolations() };
   let notHeldByStore = 0;
   for (const [index, store] of options.stores.entries()) {
     const appStartedAt = new Date();
@@ -147,6 +156,7 @@ async function run(options: BenchOptions) {
         iterations: result.iterations,
         capped: result.capped,
         notes: result.notes ?? [],
+        ...(result.metrics ? { metrics: result.metrics } : {}),
         cpuPercent: cpu,
         loadAverageAfter: os.loadavg()[0]!,
       });
@@ -171,10 +181,11 @@ async function run(options: BenchOptions) {
     const baseline = rows.find((r) => r.scenario === health.title && r.store === row.store);
     row.healthRatio = baseline && baseline.perSecond > 0 ? row.perSecond / baseline.perSecond : null;
   }
-  const checks = correctness(await databaseChecks(services.databaseUrl), {
-    answeredShort: counters.answeredShort,
-    notHeldByStore,
-  });
+  const checks = correctness(
+    await databaseChecks(services.databaseUrl),
+    { answeredShort: counters.answeredShort, notHeldByStore },
+    counters.queue,
+  );
   const loadEnd = os.loadavg();
 
   console.log(`\n${formatTable(rows)}`);

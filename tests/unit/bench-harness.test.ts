@@ -111,14 +111,17 @@ describe("npm run bench: the table", () => {
       oversold: { doubleSoldSeats: 0, ticketsOnUnsoldSeats: 0, typesOverCapacity: 0 },
       partialHolds: { answeredShort: 0, notHeldByStore: 0 },
       orphanPayments: { paidSessions: 0, succeededPayments: 0 },
+      queue: { holdsWithoutAdmission: 0, admittedBeyondTickets: 0, admittedTwice: 0 },
     };
     expect(formatCorrectness(clean)).toMatch(
-      /^Correctness OK: oversold seats 0 .*partial holds 0 .*orphan payments 0 /,
+      /^Correctness OK: oversold seats 0 .*partial holds 0 .*orphan payments 0 .*waiting room 0 /,
     );
     const broken = { ...clean, partialHolds: { answeredShort: 1, notHeldByStore: 2 } };
     expect(formatCorrectness(broken)).toMatch(
       /^Correctness FAILED: .*partial holds 3 \(answeredShort 1, notHeldByStore 2\)/,
     );
+    const unfair = { ...clean, queue: { holdsWithoutAdmission: 1, admittedBeyondTickets: 0, admittedTwice: 0 } };
+    expect(formatCorrectness(unfair)).toMatch(/^Correctness FAILED: .*waiting room 1 \(holdsWithoutAdmission 1,/);
   });
 });
 
@@ -127,7 +130,7 @@ describe("npm run bench: options", () => {
     expect(parseBenchOptions([])).toEqual({
       durationSeconds: 10,
       warmupSeconds: 2,
-      only: ["health", "static", "page", "poll", "search", "holds", "contended", "checkout", "store"],
+      only: ["health", "static", "page", "poll", "search", "holds", "contended", "checkout", "store", "queue"],
       stores: ["postgres", "redis"],
       skipBuild: false,
       fans: 2000,

@@ -1,9 +1,10 @@
-// The checks after a run, in the database: nothing sold twice, no partial hold, no payment without its order.
+// The checks after a run, in the database: nothing sold twice, no partial hold, no payment without its order
+// (and the waiting room's checks, counted by its scenario).
 // `eventIds` narrows them to some events (the unit test's own); the bench checks everything.
 import pg from "pg";
 import type { DbOrTx } from "@/lib/db";
 import type { HoldStore } from "@/lib/inventory/hold-store";
-import type { Correctness } from "./table";
+import type { Correctness, QueueChecks } from "./table";
 
 const SETTLED = "('PAID', 'REFUNDED', 'PARTIALLY_REFUNDED')";
 
@@ -76,6 +77,7 @@ export async function holdsNotHeldByStore(
 export function correctness(
   counts: Awaited<ReturnType<typeof databaseChecks>>,
   partial: { answeredShort: number; notHeldByStore: number },
+  queue: QueueChecks,
 ): Correctness {
   return {
     oversold: {
@@ -85,5 +87,6 @@ export function correctness(
     },
     partialHolds: partial,
     orphanPayments: { paidSessions: counts.paidSessions, succeededPayments: counts.succeededPayments },
+    queue: { ...queue },
   };
 }

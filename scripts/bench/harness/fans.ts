@@ -11,12 +11,15 @@ export const HOLDS_PER_MINUTE = 20;
  * Creates fans straight in the database through lib/auth (createUser with one password hash computed once, then
  * issueApiToken), `parallel` at a time. Sign-up over HTTP would hash every password (argon2, on purpose slow) and
  * is limited to 20 sign-ups per 10 minutes per client address: 2,000 fans would take some 16 hours.
+ * `verifiedEmail`: their addresses are confirmed, as an event with a waiting room requires (`emailVerifiedAt`).
  */
 export async function createFans(
   databaseUrl: string,
   count: number,
-  parallel = 8,
+  options: { parallel?: number; verifiedEmail?: boolean; label?: string } = {},
 ): Promise<{ fans: Fan[]; ms: number }> {
+  const parallel = options.parallel ?? 8;
+  const label = options.label ?? "fan";
   const started = performance.now();
   const { createPrismaClient } = await import("@/lib/db-client");
   const { createUser } = await import("@/lib/auth/users");
@@ -32,8 +35,8 @@ export async function createFans(
       Array.from({ length: parallel }, async () => {
         for (let i = next++; i < count; i = next++) {
           const user = await createUser(db, {
-            email: `bench-fan-${runId}-${i}@bench.test`,
-            name: `Bench Fan ${i}`,
+            email: `bench-${label}-${runId}-${i}@bench.test`,
+            name: `Bench ${label} ${i}`,
             passwordHash,
           });
           const { token } = await issueApiToken(db, { userId: user.id, name: "bench" });
@@ -41,6 +44,12 @@ export async function createFans(
         }
       }),
     );
+    if (options.verifiedEmail) {
+      await db.user.updateMany({
+        where: { id: { in: fans.map((f) => f.userId) } },
+        data: { emailVerifiedAt: new Date() },
+      });
+    }
     return { fans, ms: performance.now() - started };
   } finally {
     await db.$disconnect();

@@ -11,6 +11,7 @@ export const SCENARIOS = [
   "contended",
   "checkout",
   "store",
+  "queue",
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export const STORES = ["postgres", "redis"] as const;

@@ -11,6 +11,8 @@ export type ScenarioRecord = {
   iterations: number;
   capped: boolean;
   notes: string[];
+  /** A scenario's own figures (the waiting room's admission rate, fairness…). */
+  metrics?: Record<string, number>;
   /** Average CPU use over the scenario (warm-up included), in % of one core, by process tree. */
   cpuPercent: Record<string, number> | null;
   loadAverageAfter: number;

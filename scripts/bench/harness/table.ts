@@ -87,17 +87,39 @@ export type Correctness = {
   partialHolds: { answeredShort: number; notHeldByStore: number };
   /** Paid simulator sessions or succeeded payments whose order is not paid (or refunded). */
   orphanPayments: { paidSessions: number; succeededPayments: number };
+  /** The waiting-room scenario's checks (scenarios/queue.ts). */
+  queue: QueueChecks;
 };
+
+export type QueueChecks = {
+  /** Holds of the queued event by fans the room never admitted, and second holds on one admission. */
+  holdsWithoutAdmission: number;
+  /** Admitted fans whose hold found no tickets, and open turns beyond what the tickets left could serve. */
+  admittedBeyondTickets: number;
+  /** Admissions beyond one per fan. */
+  admittedTwice: number;
+};
+
+export const noQueueViolations = (): QueueChecks => ({
+  holdsWithoutAdmission: 0,
+  admittedBeyondTickets: 0,
+  admittedTwice: 0,
+});
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 export function correctnessTotals(c: Correctness) {
-  return { oversold: sum(c.oversold), partialHolds: sum(c.partialHolds), orphanPayments: sum(c.orphanPayments) };
+  return {
+    oversold: sum(c.oversold),
+    partialHolds: sum(c.partialHolds),
+    orphanPayments: sum(c.orphanPayments),
+    queue: sum(c.queue),
+  };
 }
 
 export function formatCorrectness(c: Correctness): string {
   const totals = correctnessTotals(c);
-  const verdict = totals.oversold + totals.partialHolds + totals.orphanPayments === 0 ? "OK" : "FAILED";
+  const verdict = sum(totals) === 0 ? "OK" : "FAILED";
   const detail = (counts: Record<string, number>) =>
     Object.entries(counts)
       .map(([k, v]) => `${k} ${v}`)
@@ -105,6 +127,7 @@ export function formatCorrectness(c: Correctness): string {
   return (
     `Correctness ${verdict}: oversold seats ${totals.oversold} (${detail(c.oversold)}); ` +
     `partial holds ${totals.partialHolds} (${detail(c.partialHolds)}); ` +
-    `orphan payments ${totals.orphanPayments} (${detail(c.orphanPayments)})`
+    `orphan payments ${totals.orphanPayments} (${detail(c.orphanPayments)}); ` +
+    `waiting room ${totals.queue} (${detail(c.queue)})`
   );
 }

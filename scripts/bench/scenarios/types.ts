@@ -4,6 +4,7 @@ import type { FanPool } from "../harness/fans";
 import type { PhaseResult } from "../harness/load";
 import type { ScenarioName, StoreName } from "../harness/options";
 import type { Services } from "../harness/stack";
+import type { QueueChecks } from "../harness/table";
 
 /** What every scenario of one store's run gets. */
 export type RunContext = {
@@ -21,11 +22,12 @@ export type RunContext = {
   staticAsset: string;
   /** How many of the selected stores still have their checkout run ahead, this one included (they share event [1]'s seats). */
   checkoutRunsLeft: number;
-  /** Holds answered 201 with fewer items than requested, over the whole bench run. */
-  counters: { answeredShort: number };
+  /** Holds answered 201 with fewer items than requested, and the waiting room's checks, over the whole bench run. */
+  counters: { answeredShort: number; queue: QueueChecks };
 };
 
-export type ScenarioResult = PhaseResult & { notes?: string[] };
+/** Figures a scenario reports besides its rows (saved in the JSON results). */
+export type ScenarioResult = PhaseResult & { notes?: string[]; metrics?: Record<string, number> };
 
 export type Scenario = {
   name: ScenarioName;
