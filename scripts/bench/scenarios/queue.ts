@@ -164,7 +164,9 @@ async function run(ctx: RunContext): Promise<ScenarioResult> {
   const told = { ms: [] as number[], ok: 0, expected: 0, unexpected: 0, statuses: {}, bytes: 0 };
   followers.forEach((f, i) => {
     const at = entries[i]?.admittedAt;
-    if (at && f.toldAt !== null) (told.ms.push(f.toldAt - at.getTime()), told.ok++);
+    if (!at || f.toldAt === null) return;
+    told.ms.push(f.toldAt - at.getTime());
+    told.ok++;
   });
   const toldRow: OpSummary = {
     ...summarize("admission → fan has token", told, saleSeconds),
