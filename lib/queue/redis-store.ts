@@ -56,12 +56,12 @@ export function redisQueueStore(redis: RedisConnection): QueueStore {
   return {
     kind: "redis",
 
-    async join({ eventId, userId, now, lobby, lobbyRank }) {
+    async join({ eventId, userId, now, lobby, lobbyRank, deferral = 0 }) {
       const keys = queueKeys(eventId);
       await redis.eval(
         JOIN,
         [keys.line, keys.live, keys.fan(userId), keys.seq],
-        [userId, String(now.getTime()), lobby ? "1" : "0", String(lobbyRank)],
+        [userId, String(now.getTime()), lobby ? "1" : "0", String(lobbyRank), String(deferral)],
       );
       return (await entry(eventId, userId, now))!;
     },

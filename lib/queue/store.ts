@@ -29,8 +29,14 @@ export type JoinRequest = {
   now: Date;
   /** Joining before the on-sale moment: the fan's rank is `lobbyRank` instead of the next arrival number. */
   lobby: boolean;
-  /** A uniformly random number in [0, 1), drawn by the caller (so tests can seed it); used only for the lobby. */
+  /** A number in [0, 1), drawn by the caller (so tests can seed it); used only for the lobby. */
   lobbyRank: number;
+  /**
+   * For later arrivals: how many arrival numbers to put the fan back by (0: none), so up to that many
+   * later arrivals go ahead. The arrival count also moves with other events' arrivals (PostgreSQL's one
+   * sequence) or this event's admissions (Redis), so it is "up to", never more.
+   */
+  deferral?: number;
 };
 
 export type QueueControl = {

@@ -43,6 +43,18 @@ export function queueStoreContract(name: string, getStore: () => QueueStore) {
       expect(await store.admit(eventId, { count: 10, now: at(22), windowMs: WINDOW })).toEqual([]);
     });
 
+    it("puts a deferred arrival behind later ones, and still admits it", async () => {
+      const store = getStore();
+      const { eventId, userIds } = await createQueueEvent(4);
+      const [a, young, b, c] = userIds as [string, string, string, string];
+      await join(store, eventId, a, at(0));
+      await store.join({ eventId, userId: young, now: at(1), lobby: false, lobbyRank: 0, deferral: 1_000 });
+      await join(store, eventId, b, at(2));
+      await join(store, eventId, c, at(3));
+      expect((await store.entry(eventId, young, at(4)))?.position).toBe(4);
+      expect(await store.admit(eventId, { count: 10, now: at(4), windowMs: WINDOW })).toEqual([a, b, c, young]);
+    });
+
     it("shuffles the lobby fairly: arrival order says nothing about admission order (seeded)", async () => {
       const store = getStore();
       const fans = 400;
