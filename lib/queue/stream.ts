@@ -1,11 +1,18 @@
 import "server-only";
+import { lobbyViewUntilOpen, sharedReads } from "./lobby-watch";
 import type { Random } from "./random";
 import { secureRandom } from "./random";
-import { queueStatus, type QueueDeps, type QueueView } from "./waiting-room";
+import { queuedEvent, queueStatus, type QueueDeps, type QueueView } from "./waiting-room";
 
 /** A connection is closed after this long; the browser's EventSource dials again (spreading load over instances). */
 const CONNECTION_MS = 120_000;
 const HEARTBEAT_MS = 15_000;
+/** How often a lobby stream looks at the event (the process reads it once for all of them, at most this often). */
+const LOBBY_CHECK_MS = 1_000;
+/** When the sale opens, the lobby's first reads of their places are spread over this long, not all in one second. */
+const OPENING_SPREAD_MS = 10_000;
+
+const lobbyEvents = sharedReads<Awaited<ReturnType<typeof queuedEvent>>>(LOBBY_CHECK_MS);
 
 /**
  * How long until a fan's status is worth reading again: often near the front
@@ -40,7 +47,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * changes, read at the pace nextCheckMs sets (one connection per fan, a
  * handful of reads a minute for fans far back), a comment every 15 s to keep
  * proxies from closing an idle connection, and the end of the stream once the
- * status is final.
+ * status is final. In the lobby the stream watches the event's on-sale moment
+ * instead (a read shared by the process's streams, every second), and reads
+ * the fan's place once the sale has opened, at a random moment of the next 10 s.
  */
 export function queueEventStream(
   deps: QueueDeps,
@@ -70,8 +79,23 @@ export function queueEventStream(
             quietSince = Date.now();
           }
           if (isFinal(view) || Date.now() - started >= CONNECTION_MS) break;
-          await sleep(Math.min(nextCheckMs(view, deps.clock(), deps.random), HEARTBEAT_MS), stop.signal);
+          const random = deps.random ?? secureRandom;
+          const pace = view.lobby
+            ? Math.round(LOBBY_CHECK_MS * (0.8 + 0.4 * random()))
+            : Math.min(nextCheckMs(view, deps.clock(), random), HEARTBEAT_MS);
+          await sleep(pace, stop.signal);
           if (stop.signal.aborted) break;
+          if (view.lobby) {
+            // Nothing about a lobby place changes before the sale opens: watch the event (one shared read), not the place.
+            const event = await lobbyEvents(options.eventId, () => queuedEvent(deps.db, options.eventId, deps.clock()));
+            const still = lobbyViewUntilOpen(view, event, deps.clock());
+            if (still) {
+              view = still;
+              continue;
+            }
+            await sleep(Math.round(OPENING_SPREAD_MS * random()), stop.signal);
+            if (stop.signal.aborted) break;
+          }
           view = await queueStatus(deps, options);
         }
       } catch {

@@ -9,16 +9,7 @@ import {
   spearman,
 } from "@/scripts/bench/harness/queue-metrics";
 import { SseParser } from "@/scripts/bench/harness/sse";
-
-/** A small seeded generator (mulberry32), so the shuffle below is the same on every run. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "@/lib/queue/random";
 
 describe("npm run bench, waiting room: rank correlation", () => {
   it("gives tied values the mean of the ranks they span", () => {
@@ -38,7 +29,7 @@ describe("npm run bench, waiting room: rank correlation", () => {
   });
 
   it("is about 0 for a shuffled order (seeded), within a few standard deviations of chance", () => {
-    const random = seeded(13);
+    const random = seededRandom(13);
     const n = 5_000;
     const arrival = Array.from({ length: n }, (_, i) => i);
     const admission = arrival.map(() => random());
