@@ -88,6 +88,19 @@ async function serverChecks(ctx: RunContext, event: QueuedEvent, admittedIds: st
       count(*) FILTER (WHERE "userId" = ANY(${admittedIds}::text[]))
         - count(DISTINCT "userId") FILTER (WHERE "userId" = ANY(${admittedIds}::text[])) AS extra
     FROM holds WHERE "eventId" = ${event.id}`;
+  const offenders = await db.$queryRaw<{ userId: string; status: string; createdAt: Date; holds: bigint }[]>`
+    SELECT h."userId", h.status, h."createdAt",
+      (SELECT count(*) FROM holds o WHERE o."eventId" = h."eventId" AND o."userId" = h."userId") AS holds
+    FROM holds h WHERE h."eventId" = ${event.id} AND (NOT (h."userId" = ANY(${admittedIds}::text[]))
+      OR h."userId" IN (SELECT "userId" FROM holds WHERE "eventId" = ${event.id} GROUP BY 1 HAVING count(*) > 1))
+    ORDER BY h."userId", h."createdAt" LIMIT 10`;
+  for (const o of offenders) {
+    const entry = await queue.entry(event.id, o.userId, now);
+    console.warn(
+      `\n    hold without its own admission: fan ${o.userId} (${o.holds} holds), ${o.status} at ${o.createdAt.toISOString()}; ` +
+        `in line: ${entry ? `${entry.state}, admitted ${entry.admittedAt?.toISOString() ?? "never"}` : "never joined"}`,
+    );
+  }
   const [stats, remaining] = await Promise.all([
     queue.stats(event.id, { now, since }),
     remainingByTicketType(db, holds, event.id, now),
