@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { lobbyViewUntilOpen, sharedReads } from "./lobby-watch";
 import type { Random } from "./random";
 import { secureRandom } from "./random";
@@ -65,6 +66,17 @@ export function queueEventStream(
       let view = options.first;
       let sent = "";
       let quietSince = Date.now();
+      const readNext = async (current: QueueView, random: Random): Promise<QueueView | null> => {
+        if (current.lobby) {
+          // Nothing about a lobby place changes before the sale opens: watch the event (one shared read), not the place.
+          const event = await lobbyEvents(options.eventId, () => queuedEvent(deps.db, options.eventId, deps.clock()));
+          const still = lobbyViewUntilOpen(current, event, deps.clock());
+          if (still) return still;
+          await sleep(Math.round(OPENING_SPREAD_MS * random()), stop.signal);
+          if (stop.signal.aborted) return null;
+        }
+        return queueStatus(deps, options);
+      };
       // A reconnecting browser waits 2–4 s, so a restart of every instance is not met by every fan at once.
       send(`retry: ${2_000 + Math.round(2_000 * (deps.random ?? secureRandom)())}\n\n`);
       try {
@@ -85,18 +97,16 @@ export function queueEventStream(
             : Math.min(nextCheckMs(view, deps.clock(), random), HEARTBEAT_MS);
           await sleep(pace, stop.signal);
           if (stop.signal.aborted) break;
-          if (view.lobby) {
-            // Nothing about a lobby place changes before the sale opens: watch the event (one shared read), not the place.
-            const event = await lobbyEvents(options.eventId, () => queuedEvent(deps.db, options.eventId, deps.clock()));
-            const still = lobbyViewUntilOpen(view, event, deps.clock());
-            if (still) {
-              view = still;
-              continue;
-            }
-            await sleep(Math.round(OPENING_SPREAD_MS * random()), stop.signal);
-            if (stop.signal.aborted) break;
+          let next: QueueView | null = null;
+          try {
+            next = await readNext(view, random);
+          } catch (error) {
+            // A refusal (event cancelled, room switched off) ends the stream. A failed read (a saturated database
+            // pool) is tried again at the next pace: a reconnection would cost a sign-in, a rate-limit check and a
+            // read more, and a browser's EventSource gives up on a stream whose first answer is an error.
+            if (error instanceof AppError) throw error;
           }
-          view = await queueStatus(deps, options);
+          if (next) view = next;
         }
       } catch {
         // The fan's EventSource reconnects; the next connection starts from a fresh read.

@@ -32,7 +32,7 @@ function statusReader(stream: ReadableStream<Uint8Array>) {
 }
 
 describe("the queue stream in the lobby", () => {
-  it("watches the event's on-sale moment without reading the fan's place, then reads it once the sale opens", async () => {
+  it("watches the event's on-sale moment without reading the fan's place, then reads it once the sale opens, through a failed read", async () => {
     const sale = await createSaleEvent({ seatCount: 4 });
     const eventId = sale.event.id;
     await db.event.update({
@@ -44,10 +44,15 @@ describe("the queue stream in the lobby", () => {
 
     const store = services().queue;
     let placeReads = 0;
+    let failNextRead = false;
     const queue: QueueStore = {
       ...store,
       entry: (...args) => {
         placeReads++;
+        if (failNextRead) {
+          failNextRead = false;
+          return Promise.reject(new Error("timeout exceeded when trying to connect"));
+        }
         return store.entry(...args);
       },
     };
@@ -67,10 +72,12 @@ describe("the queue stream in the lobby", () => {
       expect(await events.next()).toMatchObject({ lobby: true, onSaleAt: later.toISOString() });
       expect(placeReads).toBe(0);
 
-      // "On sale now": the fan's place is read and shown.
+      // "On sale now": the fan's place is read and shown; a read that fails (a saturated pool) is tried again on the
+      // same connection rather than ending it.
+      failNextRead = true;
       await db.event.update({ where: { id: eventId }, data: { onSaleAt: new Date(Date.now() - 1_000) } });
       expect(await events.next()).toMatchObject({ status: "WAITING", lobby: false, position: 1 });
-      expect(placeReads).toBe(1);
+      expect(placeReads).toBe(2);
     } finally {
       abort.abort();
       await events.cancel();

@@ -25,6 +25,7 @@ export type Follower = {
   toldAt: number | null;
   final: string | null;
   stream: StreamHandle | null;
+  connections: number;
 };
 
 export const follower = (fan: Fan, n: number): Follower => ({
@@ -34,6 +35,7 @@ export const follower = (fan: Fan, n: number): Follower => ({
   toldAt: null,
   final: null,
   stream: null,
+  connections: 0,
 });
 
 const queueRefusal: Classify = (r) =>
@@ -100,7 +102,7 @@ export class QueueRun {
       );
       f.stream = stream;
       const answer = await stream.connected;
-      this.recorder.record("GET queue/stream (connect)", {
+      this.recorder.record(f.connections++ === 0 ? "GET queue/stream (connect)" : "GET queue/stream (reconnect)", {
         ms: answer.ms,
         outcome: answer.status === 200 ? "ok" : "unexpected",
         status: answer.status,
