@@ -145,10 +145,14 @@ export class QueueRun {
       r.status === 201 ? "ok" : "unexpected",
     );
     if (hold.status === 409 && errorCode(hold) === "SEAT_UNAVAILABLE") this.admittedWithoutTickets++;
-    // A turn is one hold: the same token again must be refused as spent.
-    const replay = await this.hold("POST hold (token replayed)", f.headers, view.admissionToken, queueRefusal);
+    // A turn is one hold: the same token again must be refused as spent. (A hold that failed gave the turn back, so
+    // then the second try is the fan's one hold.)
+    const spent = hold.status === 201;
+    const replay = await this.hold("POST hold (token replayed)", f.headers, view.admissionToken, (r) =>
+      spent ? queueRefusal(r) : r.status === 201 ? "ok" : "unexpected",
+    );
     for (const granted of [hold, replay]) await this.release(f.headers, granted);
-    if (replay.status === 201) this.holdsGrantedWithoutAdmission++;
+    if (spent && replay.status === 201) this.holdsGrantedWithoutAdmission++;
   }
 
   private hold(
