@@ -147,7 +147,7 @@ async function run(ctx: RunContext): Promise<ScenarioResult> {
   attacking = false;
   await queueRun.stop(followers, 15_000);
   await attacks;
-  await pauseRoom(client, event);
+  await pauseRoom(ctx, event);
   const saleSeconds = (performance.now() - saleStarted) / 1000;
   client.close();
 
