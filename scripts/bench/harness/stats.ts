@@ -70,7 +70,8 @@ export function summarize(op: string, tally: OpTally, seconds: number): OpSummar
     ok: tally.ok,
     expected: tally.expected,
     unexpected: tally.unexpected,
-    statuses: tally.statuses,
+    // A copy: requests still in flight when a phase is summed up must not change its summary afterwards.
+    statuses: { ...tally.statuses },
     meanBytes: requests ? Math.round(tally.bytes / requests) : 0,
   };
 }

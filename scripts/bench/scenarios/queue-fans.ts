@@ -138,7 +138,8 @@ export class QueueRun {
     });
     f.toldAt = Date.now();
     const view = jsonOf<{ status: string; admissionToken?: string }>(status);
-    if (view?.status !== "ADMITTED" || !view.admissionToken) return;
+    // After the window the fan is told but holds no more: the run is summed up.
+    if (view?.status !== "ADMITTED" || !view.admissionToken || this.stopped) return;
     this.admittedSeen++;
     this.stolen.push(view.admissionToken);
     const hold = await this.hold("POST hold (admitted, token)", f.headers, view.admissionToken, (r) =>
@@ -148,6 +149,7 @@ export class QueueRun {
     // A turn is one hold: the same token again must be refused as spent. (A hold that failed gave the turn back, so
     // then the second try is the fan's one hold.)
     const spent = hold.status === 201;
+    if (this.stopped) return this.release(f.headers, hold);
     const replay = await this.hold("POST hold (token replayed)", f.headers, view.admissionToken, (r) =>
       spent ? queueRefusal(r) : r.status === 201 ? "ok" : "unexpected",
     );
