@@ -111,7 +111,10 @@ export class QueueRun {
         this.streamRefusals++;
         if (this.streamRefusals <= 3)
           console.warn(`\n    stream refused: ${answer.status} ${(answer.body ?? "").slice(0, 200)}`);
-        return;
+        // EventSource dials again after a network error, and gives up on an error status.
+        if (answer.status !== 0 || this.stopped) return;
+        await new Promise((r) => setTimeout(r, stream.retryMs() ?? 3_000));
+        continue;
       }
       await stream.ended;
       if (this.stopped || f.final !== null) return;
