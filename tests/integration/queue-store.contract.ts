@@ -132,6 +132,27 @@ export function queueStoreContract(name: string, getStore: () => QueueStore) {
       expect((await store.stats(eventId, { now: at(10 + WINDOW), since: at(0) })).outstanding).toBe(0);
     });
 
+    it("reopens a spent turn while its window is live, and only then", async () => {
+      const store = getStore();
+      const { eventId, userIds } = await createQueueEvent(2);
+      const [a, b] = userIds as [string, string];
+      await join(store, eventId, a, at(0));
+      await join(store, eventId, b, at(1));
+      await store.admit(eventId, { count: 2, now: at(10), windowMs: WINDOW });
+      const idA = (await store.entry(eventId, a, at(11)))!.admissionId!;
+      // Never spent: nothing to give back.
+      expect(await store.reopen(eventId, a, at(11))).toBe(false);
+      expect(await store.consume(eventId, a, idA, at(12))).toBe(true);
+      expect(await store.reopen(eventId, a, at(13))).toBe(true);
+      expect((await store.entry(eventId, a, at(13)))?.state).toBe("ADMITTED");
+      expect((await store.stats(eventId, { now: at(13), since: at(0) })).outstanding).toBe(2);
+      expect(await store.consume(eventId, a, idA, at(14))).toBe(true);
+      // Once the window is over the turn stays spent.
+      expect(await store.reopen(eventId, a, at(10 + WINDOW))).toBe(false);
+      expect((await store.entry(eventId, a, at(10 + WINDOW)))?.state).toBe("USED");
+      expect(await store.reopen(eventId, "nobody", at(14))).toBe(false);
+    });
+
     it("takes a fan whose turn is over back at the end of the line, with a new admission next time", async () => {
       const store = getStore();
       const { eventId, userIds } = await createQueueEvent(3);
