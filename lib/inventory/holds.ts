@@ -11,6 +11,7 @@ import { ABANDONED_HOLDS_WINDOW_MS, assertNotSquatting } from "./abandoned-holds
 import { bestAvailableBlock, stageOf } from "./best-available";
 import type { HoldContents, HoldStore } from "./hold-store";
 import type { HoldRequestInput } from "./schemas";
+import { inSeatOrder } from "@/lib/seat-order";
 
 export type InventoryDeps = { db: Db; holds: HoldStore; clock: () => Date };
 
@@ -324,7 +325,8 @@ type HoldRow = Prisma.HoldGetPayload<{ select: typeof HOLD_VIEW_SELECT }>;
 export function holdViewOf(hold: HoldRow) {
   return holdView(
     { holdId: hold.id, eventId: hold.eventId, userId: hold.userId, status: hold.status, expiresAt: hold.expiresAt },
-    hold.items.map((item) => ({
+    // In seat order wherever a hold is shown (checkout, the hold banner, the API), as orders and tickets are.
+    inSeatOrder(hold.items).map((item) => ({
       ticketTypeId: item.ticketType.id,
       ticketTypeName: item.ticketType.name,
       seat: item.seat,
