@@ -10,8 +10,16 @@ import { signWebhookPayload } from "./signing";
 /** The card number that always declines, as in Stripe's test mode. */
 export const DECLINING_CARD = "4000000000000002";
 
-/** The card number the payment page suggests, Stripe's test Visa. */
-export const DEFAULT_TEST_CARD = "4242424242424242";
+/**
+ * The card number a payment page suggests: a test Visa of its own per session, so fans (and test runs)
+ * who just press Pay do not all pay with one card and meet its per-event limit; typing a number
+ * again is paying with that card again.
+ */
+export function suggestedTestCard(sessionId: string): string {
+  const digits = BigInt(`0x${createHmac("sha256", "marquee-test-card").update(sessionId).digest("hex").slice(0, 12)}`);
+  const tail = (digits % 100_000_000n).toString().padStart(8, "0");
+  return `4242 4242 ${tail.slice(0, 4)} ${tail.slice(4)}`;
+}
 
 /**
  * What the simulator reports as a card's fingerprint: like Stripe's, the same for every payment with one
@@ -215,7 +223,7 @@ export function simulatorGateway(options: {
 
     /**
      * The "Pay" button: declines the test card 4000 0000 0000 0002, otherwise completes the session, paid
-     * with the card's fingerprint (Stripe's test Visa when no number is given).
+     * with the card's fingerprint; without a number (API callers), paid by a method with no fingerprint.
      */
     async pay(sessionId: string, card: string | undefined) {
       const session = await load(sessionId);
@@ -223,7 +231,7 @@ export function simulatorGateway(options: {
         throw new AppError("ORDER_NOT_PAYABLE", "This payment page has expired or was already used.");
       }
       const paymentIntentId = session.paymentIntentId ?? randomId("pi_sim");
-      const cardNumber = card?.replace(/\D/g, "") || DEFAULT_TEST_CARD;
+      const cardNumber = card?.replace(/\D/g, "") ?? "";
       if (cardNumber === DECLINING_CARD) {
         await db.simulatorSession.update({ where: { id: sessionId }, data: { paymentIntentId } });
         await send("payment_intent.payment_failed", {
@@ -248,7 +256,7 @@ export function simulatorGateway(options: {
           status: "complete",
           paymentStatus: "paid",
           paymentIntentId,
-          cardFingerprint: simulatedCardFingerprint(options.secret, cardNumber),
+          cardFingerprint: cardNumber ? simulatedCardFingerprint(options.secret, cardNumber) : null,
         },
       });
       if (count !== 1) throw new AppError("ORDER_NOT_PAYABLE", "This payment page was already used.");
