@@ -77,8 +77,9 @@ describe("the per-card limit", () => {
     expect(refused.tickets).toEqual([]);
     expect(refused.refunds).toEqual([expect.objectContaining({ amountMinor: refused.totalMinor })]);
     // The refused order's tickets are back on sale at once.
-    expect(await db.ticketType.findUniqueOrThrow({ where: { id: event.ga.id }, select: { sold: true, held: true } }))
-      .toEqual({ sold: 2, held: 0 });
+    expect(
+      await db.ticketType.findUniqueOrThrow({ where: { id: event.ga.id }, select: { sold: true, held: true } }),
+    ).toEqual({ sold: 2, held: 0 });
     // The fan is told by e-mail, with the reason.
     const email = await db.outboxMessage.findFirst({
       where: { topic: ORDER_EMAIL_TOPIC, payload: { path: ["orderId"], equals: second.orderId } },
