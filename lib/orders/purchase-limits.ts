@@ -26,7 +26,7 @@ const REASONS = {
 function naming(reason: string) {
   return (error: unknown): never => {
     if (error instanceof AppError && error.code === "RATE_LIMITED") {
-      throw new AppError(error.code, error.message, { ...(error.details as object), reason });
+      throw new AppError("RATE_LIMITED", error.message, { ...(error.details as object), reason });
     }
     throw error;
   };
