@@ -9,7 +9,7 @@ const when = new Intl.DateTimeFormat("en-US", {
   day: "numeric",
   hour: "2-digit",
   minute: "2-digit",
-  hour12: false,
+  hourCycle: "h23",
   timeZone: "UTC",
 });
 
@@ -79,7 +79,7 @@ export function RefusalRows({ rows }: { rows: RefusalListRow[] }) {
             {count(r.count)} {r.count === 1 ? "attempt" : "attempts"}
           </span>
           <span className="w-full break-all text-slate-700">
-            {r.email ?? (r.userId ? "Deleted account" : "No account")} · {r.addressBlock ?? "address unknown"}
+            {r.email ?? (r.userId ? "Deleted account" : "No account")} · {r.addressBlock ?? "address not known"}
           </span>
           <span className="w-full text-xs text-slate-600">
             Last at <At date={r.lastAt} /> (minute of <At date={r.minute} />)
