@@ -14,7 +14,6 @@ import { createUserWithToken } from "../support/factories";
 import { bearer, call } from "../support/http";
 import { createSaleEvent } from "../support/inventory-fixtures";
 
-
 /**
  * A connection on which the acquire script runs in Redis but its answer is lost
  * (a timeout just after the server did the work) — and, with `releaseFails`,
