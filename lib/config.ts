@@ -12,7 +12,10 @@ const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: postgresUrl,
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_POOL_SIZE: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.coerce.number().int().min(1).max(200).default(10),
+    ),
     AUTH_SECRET: z.string().min(32, "expected at least 32 characters (openssl rand -base64 32)"),
     APP_URL: z.url("expected the public base URL, e.g. https://tickets.example.com").default("http://localhost:3000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -34,6 +37,16 @@ const configSchema = z
         .min(1, "expected at least 1 session per second")
         .max(10_000, "expected at most 10000 sessions per second")
         .default(25),
+    ),
+    /**
+     * Hold attempts per second on one event (as each app instance counts them) above which an event's waiting
+     * room switches itself on; 0 never. Unset: CHECKOUT_SESSIONS_PER_SECOND, what checkout can take.
+     */
+    QUEUE_AUTO_ON_ARRIVALS_PER_SECOND: optional(
+      z.coerce
+        .number("expected a number of hold attempts per second")
+        .min(0, "expected 0 (never) or more attempts per second")
+        .max(100_000, "expected at most 100000 attempts per second"),
     ),
     EMAIL_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
     /** Where uploaded event images are stored (relative to the working directory, or absolute). */

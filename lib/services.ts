@@ -12,6 +12,7 @@ import { checkoutSessionMeter, type CheckoutSessionMeter } from "@/lib/payments/
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { Simulator } from "@/lib/payments/simulator";
 import { queueStoreFor } from "@/lib/queue";
+import { arrivalMeter, type ArrivalMeter } from "@/lib/queue/arrival-meter";
 import type { QueueStore } from "@/lib/queue/store";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { refusalRecorder, type RefusalRecorder } from "@/lib/refusals/recorder";
@@ -34,6 +35,8 @@ export type Services = {
   holds: HoldStore;
   /** Waiting rooms of events that have one switched on: PostgreSQL, or Redis beside the holds. */
   queue: QueueStore;
+  /** This process's count of hold attempts per event, which switches a room on in a rush. */
+  arrivals: ArrivalMeter;
   /** This process's seat-status snapshots for the poll endpoint (one read per event per second). */
   seatStatus: SeatStatusCache;
   rateLimiter: RateLimiter;
@@ -76,6 +79,9 @@ export function buildServices(parts: {
     redis,
     holds,
     queue: queueStoreFor(redis, db),
+    arrivals: arrivalMeter({
+      perSecondLimit: config.QUEUE_AUTO_ON_ARRIVALS_PER_SECOND ?? config.CHECKOUT_SESSIONS_PER_SECOND,
+    }),
     seatStatus: seatStatusCache(),
     rateLimiter,
     refusals: refusalRecorder({ db, clock }),

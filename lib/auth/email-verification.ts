@@ -76,9 +76,13 @@ export async function isEmailVerified(db: DbOrTx, userId: string): Promise<boole
   return Boolean(user?.emailVerifiedAt);
 }
 
-/** Refuses a fan whose address is not confirmed (403 EMAIL_NOT_VERIFIED), e.g. for an on-sale with a waiting room. */
-export async function assertEmailVerified(db: DbOrTx, userId: string): Promise<void> {
-  if (!(await isEmailVerified(db, userId))) {
+/**
+ * Refuses a fan whose address is not confirmed (403 EMAIL_NOT_VERIFIED), e.g. for an on-sale with a
+ * waiting room; returns when the account was made, which the waiting room weighs, from the same read.
+ */
+export async function assertEmailVerified(db: DbOrTx, userId: string): Promise<{ accountCreatedAt: Date }> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true, createdAt: true } });
+  if (!user?.emailVerifiedAt) {
     throw new AppError(
       "EMAIL_NOT_VERIFIED",
       "Confirm your e-mail address first: this on-sale has a waiting room, and only confirmed fans can hold tickets. " +
@@ -86,6 +90,7 @@ export async function assertEmailVerified(db: DbOrTx, userId: string): Promise<v
       { settingsUrl: "/account/settings#email" },
     );
   }
+  return { accountCreatedAt: user.createdAt };
 }
 
 const payload = z.object({ userId: z.string(), expiresAtMs: z.number() });

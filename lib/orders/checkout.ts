@@ -8,6 +8,7 @@ import { findHold, releaseOwnHold, type HoldView } from "@/lib/inventory/holds";
 import type { CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
 import type { RateLimiter } from "@/lib/rate-limit";
 import type { PaymentGateway } from "@/lib/payments/gateway";
+import type { QueueStore } from "@/lib/queue/store";
 import type { RefusalRecorder } from "@/lib/refusals/recorder";
 import { openPaymentOf, openSessionIdsOf, recordPaymentSession } from "@/lib/payments/records";
 import { enforcePurchaseLimits } from "./purchase-limits";
@@ -158,14 +159,17 @@ export async function startCheckout(
  * for it is cancelled, and its payment page is closed so nobody pays late.
  * The hold goes first (releaseOwnHold); a payment settling in between finds it
  * released and takes the late-payment path (the seats again, or a refund).
+ * On an event with a waiting room, a turn whose window is still live is given
+ * back, so a fan who lets go to pick other seats does not queue again.
  */
 export async function abandonHold(
-  deps: Pick<CheckoutDeps, "db" | "holds" | "gateway">,
+  deps: Pick<CheckoutDeps, "db" | "holds" | "gateway" | "clock"> & { queue: QueueStore },
   options: { userId: string; holdId: string },
 ) {
   const outcome = await releaseOwnHold(deps.db, deps.holds, options);
   // Someone else's hold is "not found", so hold ids cannot be probed.
   if (!outcome) throw new AppError("NOT_FOUND", "No such hold.");
+  if (outcome.released && outcome.queueEnabled) await deps.queue.reopen(outcome.eventId, options.userId, deps.clock());
   if (outcome.pendingOrderIds.length === 0) return;
   const sessions = await deps.db.$transaction(async (tx) => {
     const cancelled: string[] = [];

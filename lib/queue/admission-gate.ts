@@ -1,11 +1,20 @@
 import "server-only";
-import type { DbOrTx } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { assertEmailVerified } from "@/lib/auth/email-verification";
 import { AppError } from "@/lib/errors";
+import { switchOnWaitingRoomUnderLoad } from "@/lib/events/waiting-room-switch";
+import type { ArrivalMeter } from "./arrival-meter";
 import type { QueueStore } from "./store";
 import { checkAdmissionToken, type TokenCheck } from "./tokens";
 
-export type GateDeps = { db: DbOrTx; queue: QueueStore; clock: () => Date; config: { AUTH_SECRET: string } };
+export type GateDeps = {
+  db: Db;
+  queue: QueueStore;
+  clock: () => Date;
+  config: { AUTH_SECRET: string };
+  /** Notices a rush on an event without a room (QUEUE_AUTO_ON_ARRIVALS_PER_SECOND); absent: never switched on automatically. */
+  arrivals?: ArrivalMeter;
+};
 
 const REFUSALS: Record<Exclude<TokenCheck, { ok: true }>["reason"] | "missing" | "spent", string> = {
   missing: "This event has a waiting room: join the queue to get your turn.",
@@ -25,7 +34,8 @@ export const admissionCookie = (eventId: string) => ({
 
 /**
  * A hold's pass through the waiting room, given the event as the hold read it (so it costs no extra
- * read). Events without one pass freely. For a queued event the fan's address must be confirmed
+ * read). Events without one pass freely, counted by the arrival meter: the hold that finds fans
+ * arriving faster than the configured rate switches the room on, and the holds after it queue. For a queued event the fan's address must be confirmed
  * (checked before the turn is touched, so confirming it keeps the turn) and their token genuine,
  * theirs, for this event and live; its admission is spent here (one hold per turn: a replay, or two
  * holds racing with one token, is refused). Returns what gives the turn back when the hold itself
@@ -36,7 +46,14 @@ export async function passWaitingRoom(
   options: { event: { id: string; slug: string; queueEnabled: boolean }; userId: string; token: string | null },
 ): Promise<{ giveBack(): Promise<void> } | null> {
   const { event } = options;
-  if (!event.queueEnabled) return null;
+  if (!event.queueEnabled) {
+    const now = deps.clock();
+    const arrivalsPerSecond = deps.arrivals?.arrive(event.id, now.getTime()) ?? null;
+    if (arrivalsPerSecond !== null) {
+      await switchOnWaitingRoomUnderLoad(deps.db, { eventId: event.id, arrivalsPerSecond, now });
+    }
+    return null;
+  }
   const refuse = (reason: keyof typeof REFUSALS) =>
     new AppError("QUEUE_REQUIRED", REFUSALS[reason], { reason, queueUrl: `/events/${event.slug}/queue` });
   if (!options.token) throw refuse("missing");

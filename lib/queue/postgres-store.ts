@@ -56,11 +56,11 @@ export function postgresQueueStore(db: DbOrTx): QueueStore {
   return {
     kind: "postgres",
 
-    async join({ eventId, userId, now, lobby, lobbyRank }) {
+    async join({ eventId, userId, now, lobby, lobbyRank, deferral = 0 }) {
       await db.$executeRaw`
         INSERT INTO queue_entries AS q (id, "eventId", "userId", rank, lobby, "joinedAt")
         VALUES (${randomUUID()}, ${eventId}, ${userId},
-          CASE WHEN ${lobby} THEN ${lobbyRank}::float8 ELSE nextval('queue_arrival_seq')::float8 END, ${lobby}, ${now})
+          CASE WHEN ${lobby} THEN ${lobbyRank}::float8 ELSE nextval('queue_arrival_seq')::float8 + ${deferral}::float8 END, ${lobby}, ${now})
         ON CONFLICT ("eventId", "userId") DO UPDATE SET
           rank = EXCLUDED.rank, lobby = EXCLUDED.lobby, "joinedAt" = EXCLUDED."joinedAt",
           "admittedAt" = NULL, "expiresAt" = NULL, "admissionId" = NULL, "usedAt" = NULL
@@ -96,6 +96,13 @@ export function postgresQueueStore(db: DbOrTx): QueueStore {
       await db.$executeRaw`
         UPDATE queue_entries SET "usedAt" = NULL
         WHERE "eventId" = ${eventId} AND "userId" = ${userId} AND "admissionId" = ${admissionId}`;
+    },
+
+    async reopen(eventId, userId, now) {
+      const reopened = await db.$executeRaw`
+        UPDATE queue_entries SET "usedAt" = NULL
+        WHERE "eventId" = ${eventId} AND "userId" = ${userId} AND "usedAt" IS NOT NULL AND "expiresAt" > ${now}`;
+      return reopened > 0;
     },
 
     async stats(eventId, { now, since }) {

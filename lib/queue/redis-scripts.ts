@@ -37,7 +37,7 @@ local function retain(...)
 end
 `;
 
-/** KEYS: line, live, fan, seq. ARGV: userId, now, lobby (0/1), lobbyRank. Returns 1 when it (re)joined. */
+/** KEYS: line, live, fan, seq. ARGV: userId, now, lobby (0/1), lobbyRank, deferral. Returns 1 when it (re)joined. */
 export const JOIN = `${RETAIN}
 local line, live, fan, seq = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local userId, now, lobby, lobbyRank = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
@@ -49,7 +49,7 @@ if redis.call('EXISTS', fan) == 1 then
   redis.call('DEL', fan)
 end
 local rank = lobbyRank
-if lobby ~= '1' then rank = tostring(redis.call('INCR', seq)) end
+if lobby ~= '1' then rank = tostring(redis.call('INCR', seq) + tonumber(ARGV[5])) end
 redis.call('HSET', fan, 'rank', rank, 'lobby', lobby, 'joinedAt', ARGV[2])
 redis.call('ZADD', line, rank, userId)
 retain(line, fan, seq)
@@ -97,6 +97,14 @@ return 1`;
 export const RESTORE = `
 local admissionId, expiresAt, usedAt = unpack(redis.call('HMGET', KEYS[1], 'admissionId', 'expiresAt', 'usedAt'))
 if admissionId ~= ARGV[2] or not usedAt then return 0 end
+redis.call('HDEL', KEYS[1], 'usedAt')
+redis.call('ZADD', KEYS[2], expiresAt, ARGV[1])
+return 1`;
+
+/** KEYS: fan, live. ARGV: userId, now. Returns 1 when a spent turn whose window is live was given back. */
+export const REOPEN = `
+local expiresAt, usedAt = unpack(redis.call('HMGET', KEYS[1], 'expiresAt', 'usedAt'))
+if not usedAt or tonumber(expiresAt) <= tonumber(ARGV[2]) then return 0 end
 redis.call('HDEL', KEYS[1], 'usedAt')
 redis.call('ZADD', KEYS[2], expiresAt, ARGV[1])
 return 1`;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { RedisConnection } from "@/lib/redis/client";
-import { ADMIT, CONSUME, CONTROL, ENTRY, JOIN, queueKeys, RESTORE, STATS } from "./redis-scripts";
+import { ADMIT, CONSUME, CONTROL, ENTRY, JOIN, queueKeys, REOPEN, RESTORE, STATS } from "./redis-scripts";
 import { admittedState, DEFAULT_CONTROL, type QueueControl, type QueueEntry, type QueueStore } from "./store";
 
 // Upstash's client JSON-parses replies (an id like "123" comes back as a number), so replies are normalised.
@@ -56,12 +56,12 @@ export function redisQueueStore(redis: RedisConnection): QueueStore {
   return {
     kind: "redis",
 
-    async join({ eventId, userId, now, lobby, lobbyRank }) {
+    async join({ eventId, userId, now, lobby, lobbyRank, deferral = 0 }) {
       const keys = queueKeys(eventId);
       await redis.eval(
         JOIN,
         [keys.line, keys.live, keys.fan(userId), keys.seq],
-        [userId, String(now.getTime()), lobby ? "1" : "0", String(lobbyRank)],
+        [userId, String(now.getTime()), lobby ? "1" : "0", String(lobbyRank), String(deferral)],
       );
       return (await entry(eventId, userId, now))!;
     },
@@ -92,6 +92,11 @@ export function redisQueueStore(redis: RedisConnection): QueueStore {
     async restore(eventId, userId, admissionId) {
       const keys = queueKeys(eventId);
       await redis.eval(RESTORE, [keys.fan(userId), keys.live], [userId, admissionId]);
+    },
+
+    async reopen(eventId, userId, now) {
+      const keys = queueKeys(eventId);
+      return Number(await redis.eval(REOPEN, [keys.fan(userId), keys.live], [userId, String(now.getTime())])) === 1;
     },
 
     async stats(eventId, { now, since }) {

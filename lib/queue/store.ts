@@ -29,8 +29,14 @@ export type JoinRequest = {
   now: Date;
   /** Joining before the on-sale moment: the fan's rank is `lobbyRank` instead of the next arrival number. */
   lobby: boolean;
-  /** A uniformly random number in [0, 1), drawn by the caller (so tests can seed it); used only for the lobby. */
+  /** A number in [0, 1), drawn by the caller (so tests can seed it); used only for the lobby. */
   lobbyRank: number;
+  /**
+   * For later arrivals: how many arrival numbers to put the fan back by (0: none), so up to that many
+   * later arrivals go ahead. The arrival count also moves with other events' arrivals (PostgreSQL's one
+   * sequence) or this event's admissions (Redis), so it is "up to", never more.
+   */
+  deferral?: number;
 };
 
 export type QueueControl = {
@@ -75,6 +81,13 @@ export interface QueueStore {
 
   /** Gives back an admission `consume` spent, when the hold it was spent on did not happen. */
   restore(eventId: string, userId: string, admissionId: string): Promise<void>;
+
+  /**
+   * Gives a spent turn back while its window is still live: the fan let go of the hold they took
+   * with it (to pick other seats), and may hold once more with the same token until the window ends.
+   * False when there is nothing to give back (never spent, or the window is over).
+   */
+  reopen(eventId: string, userId: string, now: Date): Promise<boolean>;
 
   stats(eventId: string, options: { now: Date; since: Date }): Promise<QueueStats>;
 

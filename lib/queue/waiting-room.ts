@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/lib/db";
 import { assertEmailVerified } from "@/lib/auth/email-verification";
 import { AppError } from "@/lib/errors";
 import { saleState } from "@/lib/events/sale-state";
+import { isNewAccount, NEW_ACCOUNT_DEFERRAL, NEW_ACCOUNT_WEIGHT, weightedLobbyRank } from "./account-age";
 import { secureRandom, type Random } from "./random";
 import type { QueueControl, QueueEntry, QueueStore } from "./store";
 import { signAdmissionToken } from "./tokens";
@@ -68,20 +69,23 @@ export async function hasUnsoldTickets(db: DbOrTx, eventId: string): Promise<boo
 /**
  * Puts the fan in the event's line, once (a reload or second tab changes
  * nothing). Before the on-sale moment they wait in the lobby and their place
- * is a uniformly random draw, revealed when the sale opens; afterwards they
- * join the back. A fan arriving after the last ticket sold is told so at once.
+ * is a random draw, revealed when the sale opens; afterwards they join the
+ * back. Accounts made minutes ago draw with a smaller weight, or join further
+ * back (account-age.ts). A fan arriving after the last ticket sold is told so at once.
  */
 export async function joinQueue(deps: QueueDeps, options: { eventId: string; userId: string }): Promise<QueueView> {
   const now = deps.clock();
   const event = await queuedEvent(deps.db, options.eventId, now);
   // Said now rather than when the turn comes: confirming an address takes longer than a turn lasts.
-  await assertEmailVerified(deps.db, options.userId);
+  const { accountCreatedAt } = await assertEmailVerified(deps.db, options.userId);
+  const newAccount = isNewAccount(accountCreatedAt, now);
   const entry = await deps.queue.join({
     eventId: event.id,
     userId: options.userId,
     now,
     lobby: now < event.onSaleAt,
-    lobbyRank: (deps.random ?? secureRandom)(),
+    lobbyRank: weightedLobbyRank((deps.random ?? secureRandom)(), newAccount ? NEW_ACCOUNT_WEIGHT : 1),
+    deferral: newAccount ? NEW_ACCOUNT_DEFERRAL : 0,
   });
   let control = await deps.queue.control(event.id);
   // The admission loop marks a sell-out within a tick; a fan arriving first must not wait for it.

@@ -125,3 +125,32 @@ test("a fan whose address is not confirmed is told so at the door of the waiting
   await refusal.getByRole("link", { name: "Confirm your e-mail address" }).click();
   await expect(page.getByRole("region", { name: "E-mail address" })).toContainText("is not confirmed yet");
 });
+
+test("a fan's tabs share one live connection to the waiting room, handed on when that tab closes", async ({ page }) => {
+  const slug = await queuedShow(-60_000);
+  await withE2eDatabase((client) =>
+    client.query(`UPDATE queue_controls SET paused = true WHERE "eventId" = (SELECT id FROM events WHERE slug = $1)`, [
+      slug,
+    ]),
+  );
+  await confirmedFan(page);
+  const streams: string[] = [];
+  page.context().on("request", (request) => {
+    if (request.url().endsWith("/queue/stream")) streams.push(request.url());
+  });
+  await page.goto(`/events/${slug}/queue`);
+  await expect(page.getByTestId("queue-position")).toHaveText("1");
+  await expect.poll(() => streams.length).toBe(1);
+
+  const second = await page.context().newPage();
+  await second.goto(`/events/${slug}/queue`);
+  await expect(second.getByTestId("queue-position")).toHaveText("1"); // the same place, not a second one
+  // The second tab follows the first one's stream rather than opening its own.
+  await second.waitForTimeout(2_000);
+  expect(streams).toHaveLength(1);
+
+  await page.close();
+  await expect.poll(() => streams.length).toBe(2);
+  await expect(second.getByTestId("queue-position")).toHaveText("1");
+  await second.close();
+});

@@ -43,6 +43,18 @@ export function queueStoreContract(name: string, getStore: () => QueueStore) {
       expect(await store.admit(eventId, { count: 10, now: at(22), windowMs: WINDOW })).toEqual([]);
     });
 
+    it("puts a deferred arrival behind later ones, and still admits it", async () => {
+      const store = getStore();
+      const { eventId, userIds } = await createQueueEvent(4);
+      const [a, young, b, c] = userIds as [string, string, string, string];
+      await join(store, eventId, a, at(0));
+      await store.join({ eventId, userId: young, now: at(1), lobby: false, lobbyRank: 0, deferral: 1_000 });
+      await join(store, eventId, b, at(2));
+      await join(store, eventId, c, at(3));
+      expect((await store.entry(eventId, young, at(4)))?.position).toBe(4);
+      expect(await store.admit(eventId, { count: 10, now: at(4), windowMs: WINDOW })).toEqual([a, b, c, young]);
+    });
+
     it("shuffles the lobby fairly: arrival order says nothing about admission order (seeded)", async () => {
       const store = getStore();
       const fans = 400;
@@ -118,6 +130,27 @@ export function queueStoreContract(name: string, getStore: () => QueueStore) {
       expect(await store.consume(eventId, b, idB, at(10 + WINDOW))).toBe(false);
       expect((await store.entry(eventId, b, at(10 + WINDOW)))?.state).toBe("EXPIRED");
       expect((await store.stats(eventId, { now: at(10 + WINDOW), since: at(0) })).outstanding).toBe(0);
+    });
+
+    it("reopens a spent turn while its window is live, and only then", async () => {
+      const store = getStore();
+      const { eventId, userIds } = await createQueueEvent(2);
+      const [a, b] = userIds as [string, string];
+      await join(store, eventId, a, at(0));
+      await join(store, eventId, b, at(1));
+      await store.admit(eventId, { count: 2, now: at(10), windowMs: WINDOW });
+      const idA = (await store.entry(eventId, a, at(11)))!.admissionId!;
+      // Never spent: nothing to give back.
+      expect(await store.reopen(eventId, a, at(11))).toBe(false);
+      expect(await store.consume(eventId, a, idA, at(12))).toBe(true);
+      expect(await store.reopen(eventId, a, at(13))).toBe(true);
+      expect((await store.entry(eventId, a, at(13)))?.state).toBe("ADMITTED");
+      expect((await store.stats(eventId, { now: at(13), since: at(0) })).outstanding).toBe(2);
+      expect(await store.consume(eventId, a, idA, at(14))).toBe(true);
+      // Once the window is over the turn stays spent.
+      expect(await store.reopen(eventId, a, at(10 + WINDOW))).toBe(false);
+      expect((await store.entry(eventId, a, at(10 + WINDOW)))?.state).toBe("USED");
+      expect(await store.reopen(eventId, "nobody", at(14))).toBe(false);
     });
 
     it("takes a fan whose turn is over back at the end of the line, with a new admission next time", async () => {

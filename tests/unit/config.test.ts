@@ -37,6 +37,26 @@ describe("configuration", () => {
     }
   });
 
+  it("switches waiting rooms on at the checkout rate unless told a rate (0: never)", () => {
+    expect(parseConfig({ ...base }).QUEUE_AUTO_ON_ARRIVALS_PER_SECOND).toBeUndefined();
+    expect(
+      parseConfig({ ...base, QUEUE_AUTO_ON_ARRIVALS_PER_SECOND: "" }).QUEUE_AUTO_ON_ARRIVALS_PER_SECOND,
+    ).toBeUndefined();
+    expect(parseConfig({ ...base, QUEUE_AUTO_ON_ARRIVALS_PER_SECOND: "0" }).QUEUE_AUTO_ON_ARRIVALS_PER_SECOND).toBe(0);
+    expect(parseConfig({ ...base, QUEUE_AUTO_ON_ARRIVALS_PER_SECOND: "7.5" }).QUEUE_AUTO_ON_ARRIVALS_PER_SECOND).toBe(
+      7.5,
+    );
+    for (const wrong of ["-1", "lots"]) {
+      expect(problems({ ...base, QUEUE_AUTO_ON_ARRIVALS_PER_SECOND: wrong })).toEqual([
+        expect.stringMatching(/^QUEUE_AUTO_ON_ARRIVALS_PER_SECOND: /),
+      ]);
+    }
+  });
+
+  it("takes a blank pool size as the default", () => {
+    expect(parseConfig({ ...base, DATABASE_POOL_SIZE: "" }).DATABASE_POOL_SIZE).toBe(10);
+  });
+
   it("names each missing or malformed variable and what it expects", () => {
     const found = problems({ DATABASE_URL: "mysql://nope", AUTH_SECRET: "short", STRIPE_SECRET_KEY: "pk_live_123" });
     expect(found).toEqual(
