@@ -9,10 +9,9 @@ import type { CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
 import type { RateLimiter } from "@/lib/rate-limit";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { QueueStore } from "@/lib/queue/store";
-import type { RefusalRecorder } from "@/lib/refusals/recorder";
+import { noteRefusal, type RefusalRecorder } from "@/lib/refusals/recorder";
 import { openPaymentOf, openSessionIdsOf, recordPaymentSession } from "@/lib/payments/records";
 import { enforcePurchaseLimits } from "./purchase-limits";
-import { noteRefusal } from "./refusals";
 import { transitionOrder } from "./state";
 
 export type CheckoutDeps = {

@@ -3,9 +3,8 @@ import { createHold, type InventoryDeps } from "@/lib/inventory/holds";
 import type { HoldRequestInput } from "@/lib/inventory/schemas";
 import { passWaitingRoom, type GateDeps } from "@/lib/queue/admission-gate";
 import type { RateLimiter } from "@/lib/rate-limit";
-import type { RefusalRecorder } from "@/lib/refusals/recorder";
+import { noteRefusal, type RefusalRecorder } from "@/lib/refusals/recorder";
 import { enforcePurchaseLimits } from "./purchase-limits";
-import { noteRefusal } from "./refusals";
 
 /**
  * A fan holds seats or GA tickets, within the request limits per account and address, the event's

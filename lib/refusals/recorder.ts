@@ -2,7 +2,7 @@ import "server-only";
 import { addressBlock } from "@/lib/client-ip";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
-import type { RefusalReason } from "./reasons";
+import { refusalReasonOf, type RefusalReason } from "./reasons";
 import { addRefusalCounts, type RefusalCountRow } from "./store";
 
 /** One refused attempt: for which event, why, by whom and from where. */
@@ -120,4 +120,18 @@ export function refusalRecorder(deps: {
       await flush();
     },
   };
+}
+
+/**
+ * Counts `error` for the event's organizer when it refuses the fan (lib/refusals/reasons.ts), and
+ * hands it back to be thrown: `catch (error) { throw noteRefusal(…) }`.
+ */
+export function noteRefusal(
+  refusals: RefusalRecorder,
+  attempt: { eventId: string; userId: string; clientIp: string | null },
+  error: unknown,
+): unknown {
+  const reason = refusalReasonOf(error);
+  if (reason) refusals.note({ ...attempt, reason });
+  return error;
 }

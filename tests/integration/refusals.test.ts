@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { POST as joinRoute } from "@/app/api/v1/events/[eventId]/queue/route";
 import { releaseOwnHold } from "@/lib/inventory/holds";
 import { startCheckout } from "@/lib/orders/checkout";
 import { holdTickets } from "@/lib/orders/holds";
@@ -10,6 +11,7 @@ import { refusalRecorder } from "@/lib/refusals/recorder";
 import { pruneRefusals, refusalList, refusalSummary } from "@/lib/refusals/store";
 import { services } from "@/lib/services";
 import { createUserWithToken } from "../support/factories";
+import { bearer, call } from "../support/http";
 import { createSaleEvent } from "../support/inventory-fixtures";
 
 // The refusal audit trail (lib/refusals): counted in memory, flushed as one upsert, read by the dashboard.
@@ -223,5 +225,22 @@ describe("refusals of the hold and checkout path", () => {
     const second = await refusalList(db, { eventId, page: { after: first.older, limit: 4 } });
     expect(second.items).toHaveLength(3);
     expect(new Set([...first.items, ...second.items].map((r) => r.id)).size).toBe(7);
+  });
+});
+
+describe("refusals of the waiting room's door", () => {
+  it("counts a join refused for an unconfirmed e-mail address, and not one let in", async () => {
+    const { event } = await createSaleEvent();
+    await db.event.update({ where: { id: event.id }, data: { queueEnabled: true } });
+    const [unconfirmed, confirmed] = await Promise.all([createUserWithToken("FAN"), createUserWithToken("FAN")]);
+    await db.user.update({ where: { id: unconfirmed.user.id }, data: { emailVerifiedAt: null } });
+    const join = (token: string) =>
+      call(joinRoute, { method: "POST", headers: bearer(token), params: { eventId: event.id } });
+    expect((await join(unconfirmed.token)).status).toBe(403);
+    expect((await join(confirmed.token)).status).toBe(200);
+    await services().refusals.flush();
+    expect(await rowsOf(event.id)).toEqual([
+      expect.objectContaining({ reason: "EMAIL_NOT_VERIFIED", userId: unconfirmed.user.id, count: 1 }),
+    ]);
   });
 });
