@@ -30,7 +30,11 @@ export function refusalReasonOf(error: unknown): RefusalReason | null {
     case "EMAIL_NOT_VERIFIED":
       return error.code;
     case "LIMIT_EXCEEDED":
-      return "FAN_LIMIT";
+      // The event's per-fan limit names itself (perOrderLimit); a ticket type's own per-order maximum is a
+      // request the picker never sends, not a refusal of the fan.
+      return (error.details as { perOrderLimit?: unknown } | undefined)?.perOrderLimit === undefined
+        ? null
+        : "FAN_LIMIT";
     case "RATE_LIMITED": {
       const reason = (error.details as { reason?: unknown } | undefined)?.reason;
       return isRefusalReason(reason) ? reason : null;
