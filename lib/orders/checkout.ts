@@ -9,6 +9,7 @@ import type { CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
 import type { RateLimiter } from "@/lib/rate-limit";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import type { QueueStore } from "@/lib/queue/store";
+import { noteRefusal, type RefusalRecorder } from "@/lib/refusals/recorder";
 import { openPaymentOf, openSessionIdsOf, recordPaymentSession } from "@/lib/payments/records";
 import { enforcePurchaseLimits } from "./purchase-limits";
 import { transitionOrder } from "./state";
@@ -19,6 +20,7 @@ export type CheckoutDeps = {
   gateway: PaymentGateway;
   checkoutMeter: CheckoutSessionMeter;
   rateLimiter: RateLimiter;
+  refusals: RefusalRecorder;
   appUrl: string;
   clock: () => Date;
 };
@@ -82,7 +84,15 @@ export async function startCheckout(
   deps: CheckoutDeps,
   options: { userId: string; holdId: string; clientIp?: string | null },
 ) {
-  await enforcePurchaseLimits(deps, { action: "checkout", userId: options.userId, clientIp: options.clientIp ?? null });
+  const clientIp = options.clientIp ?? null;
+  await enforcePurchaseLimits(deps, { action: "checkout", userId: options.userId, clientIp }).catch(
+    async (error: unknown) => {
+      // The limits come before any read; only a refused attempt pays for finding its event.
+      const hold = await findHold(deps.db, options.holdId).catch(() => null);
+      if (hold?.userId !== options.userId) throw error;
+      throw noteRefusal(deps.refusals, { eventId: hold.eventId, userId: options.userId, clientIp }, error);
+    },
+  );
   const now = deps.clock();
   const hold = await ownHold(deps.db, options);
   const existing = await deps.db.order.findFirst({
