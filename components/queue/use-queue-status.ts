@@ -58,13 +58,52 @@ function firstPosition(eventId: string, position: number | null): number | null 
   return first;
 }
 
-/** The fan's place: read (joining if they have not yet), then followed over Server-Sent Events while they wait. */
+/**
+ * Follows the fan's place over Server-Sent Events with one connection per fan, not per tab: the tab
+ * holding the event's Web Lock keeps the stream and passes each reading to the fan's other tabs on a
+ * BroadcastChannel; when it closes, the lock passes to another tab, which opens the stream. Browsers
+ * without either API stream in every tab. Returns what stops following.
+ */
+function followPlace(eventId: string, onStatus: (view: QueueView) => void): () => void {
+  const name = `marquee-queue-${eventId}`;
+  const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(name);
+  const abort = new AbortController();
+  let source: EventSource | null = null;
+  let release = () => {};
+  if (channel) channel.onmessage = (event: MessageEvent<QueueView>) => onStatus(event.data);
+
+  const stream = () =>
+    new Promise<void>((resolve) => {
+      release = resolve;
+      if (abort.signal.aborted) return resolve();
+      source = new EventSource(`${api(eventId)}/stream`);
+      source.addEventListener("status", (event) => {
+        const view = JSON.parse((event as MessageEvent<string>).data) as QueueView;
+        channel?.postMessage(view);
+        onStatus(view);
+      });
+    });
+
+  if (channel && typeof navigator !== "undefined" && navigator.locks) {
+    navigator.locks.request(name, { signal: abort.signal }, stream).catch(() => {});
+  } else {
+    void stream();
+  }
+  return () => {
+    abort.abort();
+    source?.close();
+    release();
+    channel?.close();
+  };
+}
+
+/** The fan's place: read (joining if they have not yet), then followed while they wait. */
 export function useQueueStatus(eventId: string) {
   const [state, setState] = useState<QueueState>({ kind: "loading" });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    let source: EventSource | null = null;
+    let stopFollowing: (() => void) | null = null;
     let cancelled = false;
     const show = (view: QueueView) =>
       !cancelled && setState({ kind: "view", view, firstPosition: firstPosition(eventId, view.position) });
@@ -77,11 +116,10 @@ export function useQueueStatus(eventId: string) {
       const view = await readView(response);
       show(view);
       if (view.status !== "WAITING" || cancelled) return;
-      source = new EventSource(`${api(eventId)}/stream`);
-      source.addEventListener("status", (event) => {
-        const next = JSON.parse((event as MessageEvent<string>).data) as QueueView;
+      stopFollowing = followPlace(eventId, (next) => {
+        if (cancelled) return;
         if (next.status === "WAITING") return show(next);
-        source?.close();
+        stopFollowing?.();
         // The token (and the hold endpoint's cookie) come with GET /queue's answer only.
         request(eventId, "GET").then(readView).then(show).catch(fail);
       });
@@ -89,7 +127,7 @@ export function useQueueStatus(eventId: string) {
     start().catch(fail);
     return () => {
       cancelled = true;
-      source?.close();
+      stopFollowing?.();
     };
   }, [eventId, generation]);
 

@@ -13,8 +13,16 @@ async function post(url: string, body?: object): Promise<Result> {
   return (await response.json()) as Result;
 }
 
-export function SimulatorPayForm({ sessionId, total }: { sessionId: string; total: string }) {
-  const [card, setCard] = useState("4242 4242 4242 4242");
+export function SimulatorPayForm({
+  sessionId,
+  total,
+  suggestedCard,
+}: {
+  sessionId: string;
+  total: string;
+  suggestedCard: string;
+}) {
+  const [card, setCard] = useState(suggestedCard);
   const [pending, setPending] = useState<"pay" | "cancel" | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -53,7 +61,8 @@ export function SimulatorPayForm({ sessionId, total }: { sessionId: string; tota
         aria-describedby="card-hint"
       />
       <p id="card-hint" className="text-xs text-slate-600">
-        Any number pays; 4000 0000 0000 0002 is declined.
+        Any number pays; 4000 0000 0000 0002 is declined. The same number is the same card: one card buys at most an
+        event&apos;s per-fan limit.
       </p>
       {error && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">

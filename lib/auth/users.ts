@@ -86,3 +86,8 @@ export async function findSessionUser(
   const { sessionsValidFrom: _valid, deletedAt: _deleted, disabledAt: _disabled, ...publicUser } = user;
   return publicUser;
 }
+
+/** Several users' ids and e-mail addresses at once (deleted accounts are simply missing). */
+export function usersByIds(db: DbOrTx, ids: string[]) {
+  return db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+}

@@ -11,6 +11,7 @@ import { ABANDONED_HOLDS_WINDOW_MS, assertNotSquatting } from "./abandoned-holds
 import { bestAvailableBlock, stageOf } from "./best-available";
 import type { HoldContents, HoldStore } from "./hold-store";
 import type { HoldRequestInput } from "./schemas";
+import { inSeatOrder } from "@/lib/seat-order";
 
 export type InventoryDeps = { db: Db; holds: HoldStore; clock: () => Date };
 
@@ -324,7 +325,8 @@ type HoldRow = Prisma.HoldGetPayload<{ select: typeof HOLD_VIEW_SELECT }>;
 export function holdViewOf(hold: HoldRow) {
   return holdView(
     { holdId: hold.id, eventId: hold.eventId, userId: hold.userId, status: hold.status, expiresAt: hold.expiresAt },
-    hold.items.map((item) => ({
+    // In seat order wherever a hold is shown (checkout, the hold banner, the API), as orders and tickets are.
+    inSeatOrder(hold.items).map((item) => ({
       ticketTypeId: item.ticketType.id,
       ticketTypeName: item.ticketType.name,
       seat: item.seat,
@@ -386,6 +388,8 @@ export async function releaseHoldIn(tx: Tx, store: HoldStore, holdId: string): P
 
 type OwnHoldRelease = {
   eventId: string;
+  /** The event has a waiting room: the fan's turn may be given back (lib/orders/checkout.ts). */
+  queueEnabled: boolean;
   released: boolean;
   items: { ticketTypeId: string; seatId: string | null; quantity: number }[];
   pendingOrderIds: string[];
@@ -403,7 +407,7 @@ export async function releaseOwnHold(
   db: Db,
   store: HoldStore,
   options: { holdId: string; userId: string },
-): Promise<{ eventId: string; released: boolean; pendingOrderIds: string[] } | null> {
+): Promise<Omit<OwnHoldRelease, "items"> | null> {
   const flip = async (client: DbOrTx) => {
     const [row] = await client.$queryRaw<OwnHoldRelease[]>`
       WITH released AS (
@@ -412,6 +416,7 @@ export async function releaseOwnHold(
         RETURNING id
       )
       SELECT h."eventId", EXISTS (SELECT 1 FROM released) AS released,
+        (SELECT e."queueEnabled" FROM events e WHERE e.id = h."eventId") AS "queueEnabled",
         coalesce((SELECT jsonb_agg(jsonb_build_object('ticketTypeId', hi."ticketTypeId", 'seatId', hi."seatId",
             'quantity', hi.quantity)) FROM hold_items hi WHERE hi."holdId" = h.id), '[]'::jsonb) AS items,
         ARRAY(SELECT o.id FROM orders o WHERE o."holdId" = h.id AND o.status = 'PENDING' ORDER BY o.id)
@@ -425,7 +430,9 @@ export async function releaseOwnHold(
         ...inventoryOf(row.items),
       });
     }
-    return row ? { eventId: row.eventId, released: row.released, pendingOrderIds: row.pendingOrderIds } : null;
+    if (!row) return null;
+    const { items: _items, ...outcome } = row;
+    return outcome;
   };
   return store.kind === "postgres" ? db.$transaction((tx) => flip(tx)) : flip(db);
 }

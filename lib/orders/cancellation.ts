@@ -41,7 +41,7 @@ export type CancelEventDeps = { db: Db; holds: HoldStore; gateway: PaymentGatewa
 
 export type CancelEventResult = {
   outcome: "cancelled" | "already-cancelled";
-  /** For revalidating the cached event page (`eventPageTag(slug)`) from the entry point. */
+  /** For expiring the cached event page (`expireEventPage`) from the entry point. */
   slug: string;
   pendingOrdersCancelled: number;
   holdsReleased: number;

@@ -8,6 +8,8 @@ import { findHold, releaseOwnHold, type HoldView } from "@/lib/inventory/holds";
 import type { CheckoutSessionMeter } from "@/lib/payments/checkout-meter";
 import type { RateLimiter } from "@/lib/rate-limit";
 import type { PaymentGateway } from "@/lib/payments/gateway";
+import type { QueueStore } from "@/lib/queue/store";
+import { noteRefusal, type RefusalRecorder } from "@/lib/refusals/recorder";
 import { openPaymentOf, openSessionIdsOf, recordPaymentSession } from "@/lib/payments/records";
 import { enforcePurchaseLimits } from "./purchase-limits";
 import { transitionOrder } from "./state";
@@ -18,6 +20,7 @@ export type CheckoutDeps = {
   gateway: PaymentGateway;
   checkoutMeter: CheckoutSessionMeter;
   rateLimiter: RateLimiter;
+  refusals: RefusalRecorder;
   appUrl: string;
   clock: () => Date;
 };
@@ -81,7 +84,15 @@ export async function startCheckout(
   deps: CheckoutDeps,
   options: { userId: string; holdId: string; clientIp?: string | null },
 ) {
-  await enforcePurchaseLimits(deps, { action: "checkout", userId: options.userId, clientIp: options.clientIp ?? null });
+  const clientIp = options.clientIp ?? null;
+  await enforcePurchaseLimits(deps, { action: "checkout", userId: options.userId, clientIp }).catch(
+    async (error: unknown) => {
+      // The limits come before any read; only a refused attempt pays for finding its event.
+      const hold = await findHold(deps.db, options.holdId).catch(() => null);
+      if (hold?.userId !== options.userId) throw error;
+      throw noteRefusal(deps.refusals, { eventId: hold.eventId, userId: options.userId, clientIp }, error);
+    },
+  );
   const now = deps.clock();
   const hold = await ownHold(deps.db, options);
   const existing = await deps.db.order.findFirst({
@@ -147,14 +158,17 @@ export async function startCheckout(
  * for it is cancelled, and its payment page is closed so nobody pays late.
  * The hold goes first (releaseOwnHold); a payment settling in between finds it
  * released and takes the late-payment path (the seats again, or a refund).
+ * On an event with a waiting room, a turn whose window is still live is given
+ * back, so a fan who lets go to pick other seats does not queue again.
  */
 export async function abandonHold(
-  deps: Pick<CheckoutDeps, "db" | "holds" | "gateway">,
+  deps: Pick<CheckoutDeps, "db" | "holds" | "gateway" | "clock"> & { queue: QueueStore },
   options: { userId: string; holdId: string },
 ) {
   const outcome = await releaseOwnHold(deps.db, deps.holds, options);
   // Someone else's hold is "not found", so hold ids cannot be probed.
   if (!outcome) throw new AppError("NOT_FOUND", "No such hold.");
+  if (outcome.released && outcome.queueEnabled) await deps.queue.reopen(outcome.eventId, options.userId, deps.clock());
   if (outcome.pendingOrderIds.length === 0) return;
   const sessions = await deps.db.$transaction(async (tx) => {
     const cancelled: string[] = [];

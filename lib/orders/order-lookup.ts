@@ -3,11 +3,12 @@ import type { DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { keysetQuery, type PageRequest } from "@/lib/keyset";
 
-// Finding an order across every organization (/admin/orders): by its id, a ticket code printed on
-// one of its tickets, or the buyer's e-mail. Only admins reach it; organizers search their own orders.
+// Finding an order across every organization (/admin/orders): by the number people quote ("#10423"),
+// its id, a ticket code printed on one of its tickets, or the buyer's e-mail. Only admins reach it; organizers search their own orders.
 
 const lookupSelect = {
   id: true,
+  number: true,
   status: true,
   email: true,
   currency: true,
@@ -31,7 +32,8 @@ export type OrderLookupRow = Prisma.OrderGetPayload<{ select: typeof lookupSelec
 
 /**
  * What a query names: an e-mail (has an @) matches the address the order was made with or the
- * buyer's account, in any case; anything else is an order id or a ticket code, matched exactly.
+ * buyer's account, in any case; a number (with or without "#") is an order number; anything
+ * else is an order id or a ticket code, matched exactly.
  */
 function lookupFilter(query: string): Prisma.OrderWhereInput {
   const text = query.trim();
@@ -40,6 +42,8 @@ function lookupFilter(query: string): Prisma.OrderWhereInput {
       OR: [{ email: { equals: text, mode: "insensitive" } }, { user: { email: { equals: text.toLowerCase() } } }],
     };
   }
+  const number = /^#?(\d{1,9})$/.exec(text)?.[1];
+  if (number) return { number: Number(number) };
   return { OR: [{ id: text }, { tickets: { some: { code: text } } }] };
 }
 

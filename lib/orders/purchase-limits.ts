@@ -1,5 +1,6 @@
 import "server-only";
 import { addressBlock } from "@/lib/client-ip";
+import { AppError } from "@/lib/errors";
 import type { RateLimitCheck, RateLimiter } from "@/lib/rate-limit";
 
 /**
@@ -16,15 +17,42 @@ export const PURCHASE_LIMITS = {
 
 export type PurchaseAction = keyof typeof PURCHASE_LIMITS;
 
-/** Takes one attempt from the fan's and the address's windows, or throws RATE_LIMITED (429, Retry-After). */
+const REASONS = {
+  hold: { perFan: "HOLD_RATE_FAN", perAddress: "HOLD_RATE_ADDRESS" },
+  checkout: { perFan: "CHECKOUT_RATE_FAN", perAddress: "CHECKOUT_RATE_ADDRESS" },
+} as const;
+
+/** The limiter's 429 with the window that refused it named in `details.reason` (lib/refusals/reasons.ts). */
+function naming(reason: string) {
+  return (error: unknown): never => {
+    if (error instanceof AppError && error.code === "RATE_LIMITED") {
+      throw new AppError("RATE_LIMITED", error.message, { ...(error.details as object), reason });
+    }
+    throw error;
+  };
+}
+
+/**
+ * Takes one attempt from the fan's and the address's windows, both or neither, or throws RATE_LIMITED
+ * (429, Retry-After) naming the window that was full.
+ */
 export async function enforcePurchaseLimits(
   { rateLimiter }: { rateLimiter: RateLimiter },
   options: { action: PurchaseAction; userId: string; clientIp: string | null },
 ): Promise<void> {
   const rules = PURCHASE_LIMITS[options.action];
-  const checks: RateLimitCheck[] = [{ key: `${options.action}s:${options.userId}`, rule: rules.perFan }];
-  if (options.clientIp) {
-    checks.push({ key: `${options.action}s:addr:${addressBlock(options.clientIp)}`, rule: rules.perAddress });
-  }
-  await rateLimiter.take(...checks);
+  const reasons = REASONS[options.action];
+  const fan = await rateLimiter
+    .take({ key: `${options.action}s:${options.userId}`, rule: rules.perFan })
+    .catch(naming(reasons.perFan));
+  if (!options.clientIp) return;
+  const address: RateLimitCheck = {
+    key: `${options.action}s:addr:${addressBlock(options.clientIp)}`,
+    rule: rules.perAddress,
+  };
+  await rateLimiter.take(address).catch(async (error: unknown) => {
+    // As the limiter does for checks taken together: a refused attempt counts in no window.
+    await fan.giveBack();
+    return naming(reasons.perAddress)(error);
+  });
 }

@@ -13,12 +13,19 @@ import { EVENT_CANCELLED_REASON } from "./cancellation";
 import { enqueueOrderEmail } from "./emails";
 import { scheduleRefund } from "./refund-payout";
 import { transitionOrder } from "./state";
+import type { RefusalReason } from "@/lib/refusals/reasons";
+import { lockCardForEvent, wouldExceedCardLimit } from "./card-limit";
 import { wouldExceedFanLimit } from "./fan-limit";
 import { issueTickets } from "./tickets";
 
 export type SettleOutcome =
   | { kind: "paid"; sale: Extract<SaleResult, { ok: true }> }
-  | { kind: "refunded"; reason: string }
+  | {
+      kind: "refunded";
+      reason: string;
+      /** A limit refused the fan (for the refusal audit trail, lib/refusals); absent for other refunds. */
+      refusal?: { reason: Extract<RefusalReason, "FAN_LIMIT" | "CARD_LIMIT">; eventId: string; userId: string };
+    }
   | { kind: "unchanged"; reason: string };
 
 async function lockOrder(tx: Tx, orderId: string) {
@@ -36,12 +43,15 @@ async function lockEventOfOrder(tx: Tx, orderId: string) {
   if (order) await lockEventStatus(tx, order.eventId);
 }
 
+type Refusal = { message: string; limit?: "FAN_LIMIT" | "CARD_LIMIT" };
+
 /**
  * Why a captured payment must not become tickets, or null: the amount is not
- * the order's (never fulfil what was not paid for), or a late payment would
- * take the fan past the event's per-fan limit with tickets bought meanwhile.
+ * the order's (never fulfil what was not paid for), a late payment would
+ * take the fan past the event's per-fan limit with tickets bought meanwhile,
+ * or the card that paid has already bought the event's limit (on any account).
  */
-async function reasonToRefuse(tx: Tx, order: LockedOrder, session: CheckoutSessionView): Promise<string | null> {
+async function reasonToRefuse(tx: Tx, order: LockedOrder, session: CheckoutSessionView): Promise<Refusal | null> {
   if (session.amountTotal !== order.totalMinor || session.currency !== order.currency) {
     log.error(
       {
@@ -52,7 +62,7 @@ async function reasonToRefuse(tx: Tx, order: LockedOrder, session: CheckoutSessi
       },
       "payment amount does not match its order; refunding instead of fulfilling",
     );
-    return "The amount paid did not match the order, so we refunded it.";
+    return { message: "The amount paid did not match the order, so we refunded it." };
   }
   await lockFanForEvent(tx, { eventId: order.eventId, userId: order.userId });
   const [event, { _sum }] = await Promise.all([
@@ -61,15 +71,28 @@ async function reasonToRefuse(tx: Tx, order: LockedOrder, session: CheckoutSessi
   ]);
   // Read under lockEventStatus. A PENDING order of a cancelled event comes from a hold taken while the
   // cancellation committed (the cancellation closes every other PENDING order).
-  if (event?.status === "CANCELLED") return EVENT_CANCELLED_REASON;
+  if (event?.status === "CANCELLED") return { message: EVENT_CANCELLED_REASON };
   const perOrderLimit = event?.perOrderLimit ?? 0;
-  const exceeds = await wouldExceedFanLimit(tx, {
-    eventId: order.eventId,
-    userId: order.userId,
-    orderQuantity: _sum.quantity ?? 0,
-    perOrderLimit,
-  });
-  return exceeds ? `You already have tickets for this event, and the limit is ${perOrderLimit} per fan.` : null;
+  const orderQuantity = _sum.quantity ?? 0;
+  const limits = { eventId: order.eventId, orderQuantity, perOrderLimit };
+  if (await wouldExceedFanLimit(tx, { ...limits, userId: order.userId })) {
+    return {
+      message: `You already have tickets for this event, and the limit is ${perOrderLimit} per fan.`,
+      limit: "FAN_LIMIT",
+    };
+  }
+  const { cardFingerprint } = session;
+  if (!cardFingerprint) return null;
+  await lockCardForEvent(tx, { eventId: order.eventId, cardFingerprint });
+  if (await wouldExceedCardLimit(tx, { ...limits, cardFingerprint })) {
+    return {
+      message:
+        `This card has already bought the maximum for this event (${perOrderLimit} tickets per card), ` +
+        "so we refunded this payment.",
+      limit: "CARD_LIMIT",
+    };
+  }
+  return null;
 }
 
 /**
@@ -96,6 +119,7 @@ export async function settlePaidSession(
     sessionId: session.id,
     paymentIntentId: session.paymentIntentId,
     amountMinor: session.amountTotal,
+    cardFingerprint: session.cardFingerprint,
   });
 
   if (order.status === "PENDING") {
@@ -118,7 +142,7 @@ export async function settlePaidSession(
     if (sale?.ok) return { kind: "paid", sale };
     // A refused order's seats go back on sale now rather than when its hold lapses.
     if (refusal && order.holdId) await releaseHoldIn(tx, store, order.holdId);
-    const reason = refusal ?? sale?.reason ?? "The order had no tickets to sell.";
+    const reason = refusal?.message ?? sale?.reason ?? "The order had no tickets to sell.";
     await transitionOrder(tx, order.id, "PENDING", "PAID", { paidAt: now });
     await transitionOrder(tx, order.id, "PAID", "REFUNDED", { statusReason: reason });
     await scheduleRefund(tx, {
@@ -128,7 +152,12 @@ export async function settlePaidSession(
       currency: session.currency,
       reason,
     });
-    return { kind: "refunded", reason };
+    const limit = refusal?.limit;
+    return {
+      kind: "refunded",
+      reason,
+      ...(limit ? { refusal: { reason: limit, eventId: order.eventId, userId: order.userId } } : {}),
+    };
   }
 
   if (order.status === "EXPIRED" || order.status === "CANCELLED") {

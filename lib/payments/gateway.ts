@@ -37,6 +37,11 @@ export type CheckoutSessionView = {
   orderId: string | null;
   url: string | null;
   expiresAt: Date;
+  /**
+   * The provider's fingerprint of the card that paid, the same for every payment with one card number
+   * (Stripe: the charge's payment_method_details.card.fingerprint); null before payment or for other methods.
+   */
+  cardFingerprint: string | null;
 };
 
 export type RefundInput = {

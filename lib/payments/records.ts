@@ -34,7 +34,7 @@ export function openPaymentOf(db: DbOrTx, orderId: string) {
 
 export async function markPaymentSucceeded(
   tx: Tx,
-  options: { sessionId: string; paymentIntentId: string | null; amountMinor: number },
+  options: { sessionId: string; paymentIntentId: string | null; amountMinor: number; cardFingerprint: string | null },
 ) {
   return tx.payment.update({
     where: { providerSessionId: options.sessionId },
@@ -42,6 +42,7 @@ export async function markPaymentSucceeded(
       status: "SUCCEEDED",
       providerPaymentId: options.paymentIntentId,
       amountMinor: options.amountMinor,
+      cardFingerprint: options.cardFingerprint,
       failureMessage: null,
     },
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createRateLimiter } from "@/lib/rate-limit";
@@ -9,6 +9,28 @@ import { signWebhookPayload } from "./signing";
 
 /** The card number that always declines, as in Stripe's test mode. */
 export const DECLINING_CARD = "4000000000000002";
+
+/**
+ * The card number a payment page suggests: a test Visa of its own per session, so fans (and test runs)
+ * who just press Pay do not all pay with one card and meet its per-event limit; typing a number
+ * again is paying with that card again.
+ */
+export function suggestedTestCard(sessionId: string): string {
+  const digits = BigInt(`0x${createHmac("sha256", "marquee-test-card").update(sessionId).digest("hex").slice(0, 12)}`);
+  const tail = (digits % 100_000_000n).toString().padStart(8, "0");
+  return `4242 4242 ${tail.slice(0, 4)} ${tail.slice(4)}`;
+}
+
+/**
+ * What the simulator reports as a card's fingerprint: like Stripe's, the same for every payment with one
+ * card number and no way back to the number (a keyed hash, 16 characters as Stripe's are).
+ */
+export function simulatedCardFingerprint(secret: string, card: string): string {
+  return createHmac("sha256", secret)
+    .update(`card-fingerprint:${card.replace(/\D/g, "")}`)
+    .digest("base64url")
+    .slice(0, 16);
+}
 
 const randomId = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url")}`;
 
@@ -174,6 +196,7 @@ export function simulatorGateway(options: {
         orderId: session.orderId,
         url: session.status === "open" ? `${options.appUrl}/checkout/simulator/${session.id}` : null,
         expiresAt: session.expiresAt,
+        cardFingerprint: session.cardFingerprint,
       };
     },
 
@@ -198,14 +221,18 @@ export function simulatorGateway(options: {
   return {
     gateway,
 
-    /** The "Pay" button: declines the test card 4000 0000 0000 0002, otherwise completes the session. */
+    /**
+     * The "Pay" button: declines the test card 4000 0000 0000 0002, otherwise completes the session, paid
+     * with the card's fingerprint; without a number (API callers), paid by a method with no fingerprint.
+     */
     async pay(sessionId: string, card: string | undefined) {
       const session = await load(sessionId);
       if (session.status !== "open" || session.expiresAt <= new Date()) {
         throw new AppError("ORDER_NOT_PAYABLE", "This payment page has expired or was already used.");
       }
       const paymentIntentId = session.paymentIntentId ?? randomId("pi_sim");
-      if (card?.replace(/\D/g, "") === DECLINING_CARD) {
+      const cardNumber = card?.replace(/\D/g, "") ?? "";
+      if (cardNumber === DECLINING_CARD) {
         await db.simulatorSession.update({ where: { id: sessionId }, data: { paymentIntentId } });
         await send("payment_intent.payment_failed", {
           id: paymentIntentId,
@@ -225,7 +252,12 @@ export function simulatorGateway(options: {
       }
       const { count } = await db.simulatorSession.updateMany({
         where: { id: sessionId, status: "open" },
-        data: { status: "complete", paymentStatus: "paid", paymentIntentId },
+        data: {
+          status: "complete",
+          paymentStatus: "paid",
+          paymentIntentId,
+          cardFingerprint: cardNumber ? simulatedCardFingerprint(options.secret, cardNumber) : null,
+        },
       });
       if (count !== 1) throw new AppError("ORDER_NOT_PAYABLE", "This payment page was already used.");
       await send("checkout.session.completed", sessionObject(await load(sessionId)));

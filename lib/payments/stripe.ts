@@ -49,6 +49,20 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | null, wh
   return found;
 }
 
+/**
+ * Asked for with every session read: the PaymentIntent with its latest Charge, whose
+ * payment_method_details.card.fingerprint names the card that paid, in the same call.
+ */
+const SESSION_EXPAND = ["payment_intent.latest_charge"];
+
+/** The paying card's fingerprint, when the session was read with SESSION_EXPAND and a card paid. */
+function cardFingerprintOf(paymentIntent: Stripe.Checkout.Session["payment_intent"]): string | null {
+  if (paymentIntent === null || typeof paymentIntent === "string") return null;
+  const charge = paymentIntent.latest_charge;
+  if (charge === null || typeof charge === "string") return null;
+  return charge.payment_method_details?.card?.fingerprint ?? null;
+}
+
 function toSessionView(session: Stripe.Checkout.Session): CheckoutSessionView {
   // Both are null only for sessions that take no payment (setup mode), which we never create.
   if (session.amount_total === null || session.currency === null) {
@@ -65,6 +79,7 @@ function toSessionView(session: Stripe.Checkout.Session): CheckoutSessionView {
     orderId: session.metadata?.orderId ?? session.client_reference_id ?? null,
     url: session.url,
     expiresAt: new Date(session.expires_at * 1000),
+    cardFingerprint: cardFingerprintOf(paymentIntent),
   };
 }
 
@@ -114,7 +129,7 @@ export function stripeGateway(options: StripeGatewayOptions): PaymentGateway {
     },
 
     async retrieveCheckoutSession(sessionId) {
-      return toSessionView(await stripe.checkout.sessions.retrieve(sessionId));
+      return toSessionView(await stripe.checkout.sessions.retrieve(sessionId, { expand: SESSION_EXPAND }));
     },
 
     async expireCheckoutSession(sessionId) {

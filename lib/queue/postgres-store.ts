@@ -98,6 +98,13 @@ export function postgresQueueStore(db: DbOrTx): QueueStore {
         WHERE "eventId" = ${eventId} AND "userId" = ${userId} AND "admissionId" = ${admissionId}`;
     },
 
+    async reopen(eventId, userId, now) {
+      const reopened = await db.$executeRaw`
+        UPDATE queue_entries SET "usedAt" = NULL
+        WHERE "eventId" = ${eventId} AND "userId" = ${userId} AND "usedAt" IS NOT NULL AND "expiresAt" > ${now}`;
+      return reopened > 0;
+    },
+
     async stats(eventId, { now, since }) {
       const [row] = await db.$queryRaw<
         { waiting: bigint; outstanding: bigint; admittedSince: bigint; firstAdmittedAt: Date | null }[]

@@ -101,6 +101,14 @@ redis.call('HDEL', KEYS[1], 'usedAt')
 redis.call('ZADD', KEYS[2], expiresAt, ARGV[1])
 return 1`;
 
+/** KEYS: fan, live. ARGV: userId, now. Returns 1 when a spent turn whose window is live was given back. */
+export const REOPEN = `
+local expiresAt, usedAt = unpack(redis.call('HMGET', KEYS[1], 'expiresAt', 'usedAt'))
+if not usedAt or tonumber(expiresAt) <= tonumber(ARGV[2]) then return 0 end
+redis.call('HDEL', KEYS[1], 'usedAt')
+redis.call('ZADD', KEYS[2], expiresAt, ARGV[1])
+return 1`;
+
 /** KEYS: line, live, admitted. ARGV: now, since. Returns {waiting, outstanding, admittedSince, firstAdmittedAt or -1}. */
 export const STATS = `
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])

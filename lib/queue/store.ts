@@ -82,6 +82,13 @@ export interface QueueStore {
   /** Gives back an admission `consume` spent, when the hold it was spent on did not happen. */
   restore(eventId: string, userId: string, admissionId: string): Promise<void>;
 
+  /**
+   * Gives a spent turn back while its window is still live: the fan let go of the hold they took
+   * with it (to pick other seats), and may hold once more with the same token until the window ends.
+   * False when there is nothing to give back (never spent, or the window is over).
+   */
+  reopen(eventId: string, userId: string, now: Date): Promise<boolean>;
+
   stats(eventId: string, options: { now: Date; since: Date }): Promise<QueueStats>;
 
   control(eventId: string): Promise<QueueControl>;

@@ -15,6 +15,7 @@ import { pruneSearchTerms } from "@/lib/search/prune";
 import type { Services } from "@/lib/services";
 import { STAFF_INVITATION_TOPIC, invitationEmailHandler } from "@/lib/staff/invitation-email";
 import { pruneRateLimitWindows } from "@/lib/rate-limit/postgres-store";
+import { pruneRefusals } from "@/lib/refusals/store";
 import type { Job } from "./runner";
 
 /** Every periodic job of the worker, wired to the process's services. */
@@ -66,6 +67,12 @@ export function workerJobs(services: Services): Job[] {
       name: "prune-rate-limits",
       intervalMs: 60_000,
       run: async (client) => ({ pruned: await pruneRateLimitWindows(client, clock()) }),
+    },
+    // The organizers' refusal counts are kept REFUSAL_RETENTION_DAYS (30).
+    {
+      name: "prune-refusals",
+      intervalMs: 60 * 60_000,
+      run: async (client) => ({ pruned: await pruneRefusals(client, clock()) }),
     },
   ];
 }

@@ -7,7 +7,7 @@ test("an organizer creates a draft, prices it, publishes it and sees the edit on
   page,
 }) => {
   const title = `Rooftop Sessions ${randomUUID().slice(0, 6)}`;
-  test.setTimeout(180_000); // a long journey on a shared two-core machine, with up to a minute for the edit to show
+  test.setTimeout(120_000); // a long journey on a shared two-core machine
   // Straight to sign-in, then on to the new-event page it was asked to return to.
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/organizer/${ORG}/events/new`)}`);
   await signIn(page, demo.organizer);
@@ -53,14 +53,10 @@ test("an organizer creates a draft, prices it, publishes it and sees the edit on
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("Details saved.")).toBeVisible();
   const editor = page.url();
+  // A client-side navigation, as an organizer's click is: its RSC request repeats the one made on the first
+  // view, so a browser allowed to answer it from its HTTP cache would show the old title.
   await page.getByRole("link", { name: "View the public page" }).click();
-  // The save expires the page's cache tag, and usually the next view shows the edit. About one run in four
-  // still got the old copy once (a known issue, not yet understood); the page's own 60 s revalidation is the
-  // bound, so the check reloads within it rather than failing on that first view.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByRole("heading", { level: 1, name: `${title} Live` })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 75_000, intervals: [1_000, 5_000, 10_000] });
+  await expect(page.getByRole("heading", { level: 1, name: `${title} Live` })).toBeVisible();
   await expect(page.getByText("Doors", { exact: true })).toBeVisible(); // Markdown rendered…
   await expect(page.locator('article script:not([type="application/ld+json"])')).toHaveCount(0); // …and raw HTML dropped
   await expect(page.getByText("8:00 PM", { exact: false })).toBeVisible(); // the venue's wall clock

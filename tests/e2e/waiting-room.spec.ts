@@ -41,6 +41,17 @@ async function queuedShowWithId(opensInMs: number): Promise<{ slug: string; id: 
   return { slug, id };
 }
 
+/** A queued show on sale since a minute ago whose organizer paused admission: fans stay in line. */
+async function pausedQueuedShow(): Promise<string> {
+  const slug = await queuedShow(-60_000);
+  await withE2eDatabase((client) =>
+    client.query(`UPDATE queue_controls SET paused = true WHERE "eventId" = (SELECT id FROM events WHERE slug = $1)`, [
+      slug,
+    ]),
+  );
+  return slug;
+}
+
 /** A signed-in fan whose address is confirmed, as a waiting room requires (the link itself: account-settings.spec.ts). */
 async function confirmedFan(page: Page) {
   const { email } = await signedInFan(page);
@@ -78,12 +89,7 @@ test("two fans wait in the lobby, go in one at a time when the sale opens and bu
 });
 
 test("a hold on a queued event's page sends the fan to the waiting room first", async ({ page }) => {
-  const slug = await queuedShow(-60_000);
-  await withE2eDatabase((client) =>
-    client.query(`UPDATE queue_controls SET paused = true WHERE "eventId" = (SELECT id FROM events WHERE slug = $1)`, [
-      slug,
-    ]),
-  );
+  const slug = await pausedQueuedShow();
   await confirmedFan(page);
   await page.goto(`/events/${slug}`);
   const stepper = page.getByRole("group", { name: /tickets$/ }).first();
@@ -124,4 +130,28 @@ test("a fan whose address is not confirmed is told so at the door of the waiting
   await expect(refusal).toContainText("Confirm your e-mail address first");
   await refusal.getByRole("link", { name: "Confirm your e-mail address" }).click();
   await expect(page.getByRole("region", { name: "E-mail address" })).toContainText("is not confirmed yet");
+});
+
+test("a fan's tabs share one live connection to the waiting room, handed on when that tab closes", async ({ page }) => {
+  const slug = await pausedQueuedShow();
+  await confirmedFan(page);
+  const streams: string[] = [];
+  page.context().on("request", (request) => {
+    if (request.url().endsWith("/queue/stream")) streams.push(request.url());
+  });
+  await page.goto(`/events/${slug}/queue`);
+  await expect(page.getByTestId("queue-position")).toHaveText("1");
+  await expect.poll(() => streams.length).toBe(1);
+
+  const second = await page.context().newPage();
+  await second.goto(`/events/${slug}/queue`);
+  await expect(second.getByTestId("queue-position")).toHaveText("1"); // the same place, not a second one
+  // The second tab follows the first one's stream rather than opening its own.
+  await second.waitForTimeout(2_000);
+  expect(streams).toHaveLength(1);
+
+  await page.close();
+  await expect.poll(() => streams.length).toBe(2);
+  await expect(second.getByTestId("queue-position")).toHaveText("1");
+  await second.close();
 });

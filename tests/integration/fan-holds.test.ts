@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DELETE as releaseRoute } from "@/app/api/v1/holds/[holdId]/route";
+import { GET as holdRoute, DELETE as releaseRoute } from "@/app/api/v1/holds/[holdId]/route";
 import { GET as myHoldsRoute } from "@/app/api/v1/me/holds/route";
 import { db } from "@/lib/db";
 import { paymentPageReturn } from "@/lib/orders/payment-return";
@@ -37,6 +37,17 @@ describe("GET /api/v1/me/holds", () => {
     expect(bySeats).not.toHaveProperty("userId");
     const byQuantity = answer.json.holds.find((h: { holdId: string }) => h.holdId === ga.json.holdId);
     expect(byQuantity).toMatchObject({ ticketCount: 3, seatIds: [] });
+  });
+
+  it("lists a hold's seats in seat order, whatever order they were picked in", async () => {
+    const sale = await createSaleEvent({ seatCount: 10 });
+    const fan = await createUserWithToken("FAN");
+    const byNumber = (n: string) => sale.seats.find((seat) => seat.number === n)!.id;
+    const held = await holdTickets(fan.token, sale.event.id, {
+      seatIds: [byNumber("10"), byNumber("2"), byNumber("9")],
+    });
+    const shown = await call(holdRoute, { headers: bearer(fan.token), params: { holdId: held.json.holdId } });
+    expect(shown.json.items.map((item: { seat: { number: string } }) => item.seat.number)).toEqual(["2", "9", "10"]);
   });
 
   it("never shows another fan's hold, nor holds of another event", async () => {

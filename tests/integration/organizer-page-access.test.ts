@@ -144,6 +144,11 @@ const pages: Record<string, PageRule> = {
     admits: "managers",
     foreign: (w) => ({ ...inOrganization(w), eventId: w.foreign.eventId }),
   },
+  "/organizer/[orgSlug]/events/[eventId]/refusals": {
+    params: (w) => ({ ...inOrganization(w), eventId: w.published.eventId }),
+    admits: "managers",
+    foreign: (w) => ({ ...inOrganization(w), eventId: w.foreign.eventId }),
+  },
   "/organizer/[orgSlug]/reports": { params: inOrganization, admits: "managers" },
   "/organizer/[orgSlug]/venues": { params: inOrganization, admits: "managers" },
   "/organizer/[orgSlug]/venues/new": { params: inOrganization, admits: "managers" },

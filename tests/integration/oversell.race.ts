@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { services } from "@/lib/services";
 import { holdContents } from "@/lib/inventory/holds";
+import { suggestedTestCard } from "@/lib/payments/simulator";
 import { startAppServer } from "../support/app-server";
 import { createUserWithToken } from "../support/factories";
 import { createSaleEvent } from "../support/inventory-fixtures";
@@ -28,8 +29,10 @@ async function holdAndCheckOut(base: string, eventId: string, token: string, bod
   const started = await postJson(`${base}/api/v1/holds/${holdId}/checkout`, token);
   expect(started.status).toBe(201);
   const sessionId = String(started.json!.checkoutUrl).split("/").pop();
-  // The simulator's Pay posts a Stripe-signed checkout.session.completed to the webhook intake.
-  const pay = () => postJson(`${base}/checkout/simulator/${sessionId}/pay`, null, { card: "4242424242424242" });
+  // The simulator's Pay posts a Stripe-signed checkout.session.completed to the webhook intake. Each payment with
+  // a card of its own, as the payment page suggests: one card would meet the per-card limit, which is not this race.
+  const card = suggestedTestCard(sessionId!);
+  const pay = () => postJson(`${base}/checkout/simulator/${sessionId}/pay`, null, { card });
   return { status: 201, holdId, pay };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as holdRoute } from "@/app/api/v1/events/[eventId]/holds/route";
+import { DELETE as releaseRoute } from "@/app/api/v1/holds/[holdId]/route";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { ADMISSION_WINDOW_MS, joinQueue, queueStatus } from "@/lib/queue/waiting-room";
@@ -58,6 +59,26 @@ describe("holds for an event with a waiting room", () => {
     const after = await queueStatus(services(), { eventId: event.event.id, userId: fan.user.id });
     expect(after).toMatchObject({ status: "ADMITTED" });
     expect(after.admissionToken).toBeUndefined();
+  });
+
+  it("give the turn back when the fan lets go of the hold to pick again within the window", async () => {
+    const event = await queuedSaleEvent();
+    const fan = await admittedFan(event.event.id);
+    const header = { "x-admission-token": fan.admission };
+    const first = await hold(fan.token, event.event.id, [event.seats[0]!.id], header);
+    expect(first.status).toBe(201);
+    const released = await call(releaseRoute, {
+      method: "DELETE",
+      headers: bearer(fan.token),
+      params: { holdId: first.json.holdId },
+    });
+    expect(released.status).toBe(204);
+    expect(await queueStatus(services(), { eventId: event.event.id, userId: fan.user.id })).toMatchObject({
+      status: "ADMITTED",
+      admissionToken: expect.any(String),
+    });
+    expect((await hold(fan.token, event.event.id, [event.seats[1]!.id], header)).status).toBe(201);
+    expect((await hold(fan.token, event.event.id, [event.seats[2]!.id], header)).status).toBe(403);
   });
 
   it("let exactly one of two holds racing with one token through", async () => {

@@ -12,6 +12,18 @@ export function queueStoreContract(name: string, getStore: () => QueueStore) {
     const join = (store: QueueStore, eventId: string, userId: string, now: Date, lobby = false, lobbyRank = 0) =>
       store.join({ eventId, userId, now, lobby, lobbyRank });
 
+    /** Two fans who joined and were admitted at 10, with A's admission id. */
+    async function twoAdmittedFans() {
+      const store = getStore();
+      const { eventId, userIds } = await createQueueEvent(2);
+      const [a, b] = userIds as [string, string];
+      await join(store, eventId, a, at(0));
+      await join(store, eventId, b, at(1));
+      await store.admit(eventId, { count: 2, now: at(10), windowMs: WINDOW });
+      const idA = (await store.entry(eventId, a, at(11)))!.admissionId!;
+      return { store, eventId, a, b, idA };
+    }
+
     it("puts later arrivals in line in arrival order, one place each however often they join", async () => {
       const store = getStore();
       const { eventId, userIds } = await createQueueEvent(3);
@@ -105,13 +117,7 @@ export function queueStoreContract(name: string, getStore: () => QueueStore) {
     });
 
     it("spends an admission once, only while it is live, and only with its own id", async () => {
-      const store = getStore();
-      const { eventId, userIds } = await createQueueEvent(2);
-      const [a, b] = userIds as [string, string];
-      await join(store, eventId, a, at(0));
-      await join(store, eventId, b, at(1));
-      await store.admit(eventId, { count: 2, now: at(10), windowMs: WINDOW });
-      const idA = (await store.entry(eventId, a, at(11)))!.admissionId!;
+      const { store, eventId, a, b, idA } = await twoAdmittedFans();
       const idB = (await store.entry(eventId, b, at(11)))!.admissionId!;
       expect(idA).not.toBe(idB);
 
@@ -130,6 +136,21 @@ export function queueStoreContract(name: string, getStore: () => QueueStore) {
       expect(await store.consume(eventId, b, idB, at(10 + WINDOW))).toBe(false);
       expect((await store.entry(eventId, b, at(10 + WINDOW)))?.state).toBe("EXPIRED");
       expect((await store.stats(eventId, { now: at(10 + WINDOW), since: at(0) })).outstanding).toBe(0);
+    });
+
+    it("reopens a spent turn while its window is live, and only then", async () => {
+      const { store, eventId, a, idA } = await twoAdmittedFans();
+      // Never spent: nothing to give back.
+      expect(await store.reopen(eventId, a, at(11))).toBe(false);
+      expect(await store.consume(eventId, a, idA, at(12))).toBe(true);
+      expect(await store.reopen(eventId, a, at(13))).toBe(true);
+      expect((await store.entry(eventId, a, at(13)))?.state).toBe("ADMITTED");
+      expect((await store.stats(eventId, { now: at(13), since: at(0) })).outstanding).toBe(2);
+      expect(await store.consume(eventId, a, idA, at(14))).toBe(true);
+      // Once the window is over the turn stays spent.
+      expect(await store.reopen(eventId, a, at(10 + WINDOW))).toBe(false);
+      expect((await store.entry(eventId, a, at(10 + WINDOW)))?.state).toBe("USED");
+      expect(await store.reopen(eventId, "nobody", at(14))).toBe(false);
     });
 
     it("takes a fan whose turn is over back at the end of the line, with a new admission next time", async () => {

@@ -6,6 +6,8 @@ import { holdTickets } from "@/lib/orders/holds";
 import { postgresQueueStore } from "@/lib/queue/postgres-store";
 import { PLACE, holdKeys } from "@/lib/inventory/redis/scripts";
 import { redisHoldStore } from "@/lib/inventory/redis-hold-store";
+import { createRateLimiter } from "@/lib/rate-limit";
+import { refusalRecorder } from "@/lib/refusals/recorder";
 import { nodeRedisConnection, type RedisConnection } from "@/lib/redis/client";
 import { redisUnavailable } from "@/lib/redis/unavailable";
 import { createUserWithToken } from "../support/factories";
@@ -59,6 +61,8 @@ export function lostAnswerScenarios(redisUrl: string) {
             queue: postgresQueueStore(db),
             clock: now ?? (() => new Date()),
             config: { AUTH_SECRET: "unused-no-waiting-room-on-this-event" },
+            rateLimiter: createRateLimiter({ db, redis: null }),
+            refusals: refusalRecorder({ db, clock: () => new Date() }),
           },
           { userId: fan.user.id, eventId: event.event.id, input: { seatIds: [seatId] } },
         ),

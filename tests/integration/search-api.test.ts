@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { GET as searchRoute } from "@/app/api/v1/events/route";
 import { GET as suggestRoute } from "@/app/api/v1/search/suggest/route";
 import { db } from "@/lib/db";
-import { updateEventDetails } from "@/lib/events/edits";
+import { updateEvent } from "@/lib/events/authoring";
 import { cancelEvent } from "@/lib/orders/cancellation";
 import { services } from "@/lib/services";
+import { actorOf } from "../support/actors";
+import { createUserWithToken } from "../support/factories";
 import { call } from "../support/http";
 import { createSearchCatalogue } from "../support/search-catalogue";
 
@@ -64,7 +66,12 @@ describe("search freshness with the PostgreSQL engine", () => {
   it("finds an edit at once and drops a cancelled event, and queues the change for external indexes", async () => {
     const catalogue = await createSearchCatalogue(db);
     const id = catalogue.miserables!.id;
-    await updateEventDetails(db, id, { title: "Les Misérables: Quillfeather Revival" });
+    const { user: admin } = await createUserWithToken("ADMIN");
+    await updateEvent(services(), {
+      actor: actorOf(admin),
+      eventId: id,
+      changes: { title: "Les Misérables: Quillfeather Revival" },
+    });
     const edited = await call(searchRoute, { path: "/?q=quillfeather" });
     expect(edited.json.items.map((i: { id: string }) => i.id)).toEqual([id]);
 

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { updateEventDetails } from "@/lib/events/edits";
+import { updateEvent } from "@/lib/events/authoring";
 import { cancelEvent } from "@/lib/orders/cancellation";
 import { services } from "@/lib/services";
 import { SEARCH_SYNC_TOPIC, searchSyncHandler } from "@/lib/events/search-sync";
 import { drainOutbox } from "@/lib/notifications/outbox";
 import { collectionSchema, typesenseSearch } from "@/lib/search/typesense";
+import { actorOf } from "../support/actors";
 import { createOrganizationWithEvents, createUserWithToken } from "../support/factories";
 import { startFakeTypesense, typesenseError, type FakeTypesense } from "../support/fake-typesense";
 
@@ -33,7 +34,7 @@ describe("index sync to Typesense through the outbox", () => {
     const {
       events: [event],
     } = await createOrganizationWithEvents(user.id, 1);
-    await updateEventDetails(db, event!.id, { title: "Brand New Title" });
+    await updateEvent(services(), { actor: actorOf(user), eventId: event!.id, changes: { title: "Brand New Title" } });
     expect(indexed(event!.id)).toBeUndefined();
 
     await drain();
@@ -50,7 +51,7 @@ describe("index sync to Typesense through the outbox", () => {
       events: [event],
     } = await createOrganizationWithEvents(user.id, 1);
     fake.respond("POST", /^\/collections\/events\/documents/, () => typesenseError(503, "Not Ready or Lagging"));
-    await updateEventDetails(db, event!.id, { title: "Offline Edit" });
+    await updateEvent(services(), { actor: actorOf(user), eventId: event!.id, changes: { title: "Offline Edit" } });
     await drain();
     const message = await db.outboxMessage.findFirstOrThrow({
       where: { topic: SEARCH_SYNC_TOPIC, payload: { path: ["eventId"], equals: event!.id } },

@@ -227,6 +227,8 @@ describe("order lookup across organizations", () => {
       (await lookUpOrders(db, { query, page: { limit: 10 } })).items.map((o) => o.id);
     expect(await found(order.id)).toEqual([order.id]);
     expect(await found(code)).toEqual([order.id]);
+    expect(await found(`#${order.number}`)).toEqual([order.id]);
+    expect(await found(String(order.number))).toEqual([order.id]);
     expect(await found(buyer.email.toUpperCase())).toEqual([order.id]);
     expect(await found(`  ${buyer.email} `)).toEqual([order.id]);
     expect(await found("nobody@example.test")).toEqual([]);

@@ -213,7 +213,51 @@ describe("stripeGateway against Stripe's HTTP API", () => {
         orderId: "ord_7Hq2",
         url: null,
         expiresAt: new Date(expiresAt * 1000),
+        cardFingerprint: null,
       });
+    });
+
+    it("asks for the payment's latest charge in the same call and reads the paying card's fingerprint", async () => {
+      const charge = { ...stripeFixture("charge"), id: "ch_3Marquee000003", payment_intent: "pi_3Marquee000003" };
+      stripe.respond("GET", `/v1/checkout/sessions/${SESSION_ID}`, () => ({
+        body: checkoutSession({
+          id: SESSION_ID,
+          status: "complete",
+          payment_status: "paid",
+          payment_intent: { ...stripeFixture("payment_intent"), id: "pi_3Marquee000003", latest_charge: charge },
+          amount_total: 15_000,
+          currency: "eur",
+          metadata: { orderId: "ord_7Hq2" },
+          expires_at: expiresAt,
+        }),
+      }));
+
+      const view = await gateway.retrieveCheckoutSession(SESSION_ID);
+
+      expect(stripe.requests).toHaveLength(1);
+      expect(stripe.requests[0]!.query).toEqual({ "expand[0]": "payment_intent.latest_charge" });
+      // Stripe's example charge was paid with a card whose fingerprint is "AOB934RVNwzk6xtn".
+      expect(view).toMatchObject({ paymentIntentId: "pi_3Marquee000003", cardFingerprint: "AOB934RVNwzk6xtn" });
+    });
+
+    it("has no fingerprint when the charge is not a card's or was not expanded", async () => {
+      const charge = { ...stripeFixture("charge"), payment_method_details: { type: "sepa_debit", sepa_debit: {} } };
+      const answer = (latest_charge: unknown) => () => ({
+        body: checkoutSession({
+          id: SESSION_ID,
+          status: "complete",
+          payment_status: "paid",
+          payment_intent: { ...stripeFixture("payment_intent"), id: "pi_3Marquee000004", latest_charge },
+          amount_total: 15_000,
+          currency: "eur",
+          metadata: { orderId: "ord_7Hq2" },
+          expires_at: expiresAt,
+        }),
+      });
+      for (const latestCharge of [charge, "ch_3Marquee000004", null]) {
+        stripe.respond("GET", `/v1/checkout/sessions/${SESSION_ID}`, answer(latestCharge));
+        expect((await gateway.retrieveCheckoutSession(SESSION_ID)).cardFingerprint).toBeNull();
+      }
     });
 
     it("reads an expanded payment_intent and falls back to client_reference_id for the order", async () => {
@@ -262,6 +306,7 @@ describe("stripeGateway against Stripe's HTTP API", () => {
         orderId: "ord_7Hq2",
         url: null,
         expiresAt: new Date(expiresAt * 1000),
+        cardFingerprint: null,
       });
     });
 

@@ -28,5 +28,7 @@ export async function onCheckoutSession(deps: WebhookDeps, event: Stripe.Event):
   );
   if (outcome === "duplicate") return { received: true, status: "duplicate" };
   if (outcome.kind === "paid") await deps.holds.afterSale(outcome.sale.contents);
+  // Counted once committed: a rolled-back settlement refused no one. The webhook knows no client address.
+  if (outcome.kind === "refunded" && outcome.refusal) deps.refusals.note({ ...outcome.refusal, clientIp: null });
   return { received: true, status: "processed", detail: outcome.kind === "unchanged" ? outcome.reason : outcome.kind };
 }

@@ -22,10 +22,10 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Order lookup</h1>
       <p className="text-slate-600">
-        Across every organization: an order id, a ticket code or the buyer&apos;s e-mail.
+        Across every organization: an order number, an order id, a ticket code or the buyer&apos;s e-mail.
       </p>
       <SearchForm action="/admin/orders">
-        <TextInput name="q" label="Order id, ticket code or e-mail" defaultValue={query} required />
+        <TextInput name="q" label="Order number, id, ticket code or e-mail" defaultValue={query} required />
       </SearchForm>
       {query === "" ? null : items.length === 0 ? (
         <Empty>No orders match “{query}”.</Empty>
@@ -38,7 +38,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
                 className="grid gap-1 px-4 py-3 hover:bg-slate-50 md:grid-cols-[2fr_2fr_1fr_auto] md:items-center md:gap-4"
               >
                 <span className="min-w-0">
-                  <span className="block truncate font-mono text-sm">{order.id}</span>
+                  <span className="block truncate font-semibold">Order #{order.number}</span>
                   <span className="block truncate text-sm text-slate-600">
                     {order.email} ({order.user.name})
                   </span>

@@ -6,14 +6,14 @@ import { EventDescription } from "@/components/events/event-description";
 import { EventImage } from "@/components/events/event-image";
 import { EventJsonLd } from "@/components/events/event-json-ld";
 import { TicketPanel } from "@/components/ticket-picker/ticket-panel";
-import { cachedEventShell } from "@/lib/events/event-page";
+import { eventShell } from "@/lib/events/event-page";
 import { formatEventDate } from "@/lib/format";
 import { services } from "@/lib/services";
 
 type Props = { params: Promise<{ slug: string }> };
 
 // Served from the full-route cache: rendered once per slug, then again when an organizer's change expires
-// the tag `event:<slug>` on this instance, or after a minute (how stale another instance's copy may get).
+// it on this instance (`expireEventPage`), or after a minute (how stale another instance's copy may get).
 // Nothing on it may depend on who asks; its CSP has no nonce (lib/security/headers.ts, `isCachedPage`).
 export const dynamic = "force-static";
 export const revalidate = 60;
@@ -22,7 +22,7 @@ export function generateStaticParams(): { slug: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const event = await cachedEventShell((await params).slug);
+  const event = await eventShell((await params).slug);
   if (!event) return { title: "Event not found" };
   const when = formatEventDate(new Date(event.startsAt), event.venue.timeZone);
   const description = `${when} at ${event.venue.name}, ${event.venue.city}. ${event.description}`.slice(0, 200);
@@ -36,12 +36,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * The event page is a shell of cached, display-only data (no ids, nothing that changes with
- * time or sales; see `cachedEventShell`). The ticket panel reads the rest live in the browser:
+ * time or sales; see `eventShell`). The ticket panel reads the rest live in the browser:
  * sale state, what is left, and the seat map (its geometry from an immutable URL, then status
  * from the poll endpoint).
  */
 export default async function EventPage({ params }: Props) {
-  const event = await cachedEventShell((await params).slug);
+  const event = await eventShell((await params).slug);
   if (!event) notFound();
   const { venue } = event;
   const cancelled = event.status === "CANCELLED";

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { formatMoney } from "@/lib/format";
 import { paymentPageReturn } from "@/lib/orders/payment-return";
 import { orNotFound } from "@/lib/pages";
+import { suggestedTestCard } from "@/lib/payments/simulator";
 import { simulatorOrNotFound } from "@/lib/payments/simulator-access";
 import { services } from "@/lib/services";
 
@@ -43,7 +44,11 @@ export default async function SimulatorPage({ params }: { params: Promise<{ sess
         </ul>
         <p className="mt-2 text-sm text-slate-600">Receipt to {session.customerEmail}</p>
         {open ? (
-          <SimulatorPayForm sessionId={session.id} total={formatMoney(session.amountTotal, session.currency)} />
+          <SimulatorPayForm
+            sessionId={session.id}
+            total={formatMoney(session.amountTotal, session.currency)}
+            suggestedCard={suggestedTestCard(session.id)}
+          />
         ) : (
           <div className="mt-6 flex flex-col gap-3 rounded-lg bg-white p-4">
             <p role="status" className="font-medium">

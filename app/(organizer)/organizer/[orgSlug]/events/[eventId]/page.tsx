@@ -93,6 +93,9 @@ export default async function EditEventPage({ params, searchParams }: Props) {
             <Link href={`/organizer/${orgSlug}/events/${event.id}/orders`} className="text-brand-700 underline">
               Orders
             </Link>
+            <Link href={`/organizer/${orgSlug}/events/${event.id}/refusals`} className="text-brand-700 underline">
+              Refused attempts
+            </Link>
           </p>
         )}
         {(created || duplicated) && (

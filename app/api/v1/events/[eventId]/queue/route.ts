@@ -4,6 +4,7 @@ import { idParams } from "@/lib/http-params";
 import { admissionCookieHeader } from "@/lib/queue/admission-gate";
 import { joinQueue, queueStatus, type QueueView } from "@/lib/queue/waiting-room";
 import { enforceRateLimit } from "@/lib/rate-limit";
+import { noteRefusal } from "@/lib/refusals/recorder";
 import { services } from "@/lib/services";
 
 /** The view as JSON, never cached; an admitted fan's browser also gets the token as the hold endpoint's cookie. */
@@ -25,9 +26,16 @@ function answer(view: QueueView): Response {
 }
 
 // Join the waiting room (idempotent while waiting or admitted; after the turn is over, back of the line).
-export const POST = route({ access: "signed-in", params: idParams("eventId") }, async ({ actor, params }) => {
+// A refused join (an unconfirmed e-mail address) is counted for the organizer like a refused hold.
+export const POST = route({ access: "signed-in", params: idParams("eventId") }, async ({ actor, params, clientIp }) => {
   await enforceRateLimit(services(), { key: `queue-join:${actor.userId}`, limit: 20, windowSeconds: 60 });
-  return answer(await joinQueue(services(), { eventId: params.eventId, userId: actor.userId }));
+  const attempt = { eventId: params.eventId, userId: actor.userId, clientIp };
+  const view = await joinQueue(services(), { eventId: params.eventId, userId: actor.userId }).catch(
+    (error: unknown) => {
+      throw noteRefusal(services().refusals, attempt, error);
+    },
+  );
+  return answer(view);
 });
 
 // Where the fan stands; the queue page reads it on load and on admission, and follows …/queue/stream between.
