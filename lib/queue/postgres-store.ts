@@ -105,6 +105,12 @@ export function postgresQueueStore(db: DbOrTx): QueueStore {
       return reopened > 0;
     },
 
+    async waitingLine(eventId) {
+      const rows = await db.$queryRaw<{ userId: string }[]>`
+        SELECT "userId" FROM queue_entries WHERE "eventId" = ${eventId} AND "admittedAt" IS NULL ORDER BY rank`;
+      return rows.map((row) => row.userId);
+    },
+
     async stats(eventId, { now, since }) {
       const [row] = await db.$queryRaw<
         { waiting: bigint; outstanding: bigint; admittedSince: bigint; firstAdmittedAt: Date | null }[]

@@ -101,6 +101,9 @@ redis.call('HDEL', KEYS[1], 'usedAt')
 redis.call('ZADD', KEYS[2], expiresAt, ARGV[1])
 return 1`;
 
+/** KEYS: line. The fans still waiting, in line order. */
+export const WAITING_LINE = `return redis.call('ZRANGE', KEYS[1], 0, -1)`;
+
 /** KEYS: fan, live. ARGV: userId, now. Returns 1 when a spent turn whose window is live was given back. */
 export const REOPEN = `
 local expiresAt, usedAt = unpack(redis.call('HMGET', KEYS[1], 'expiresAt', 'usedAt'))

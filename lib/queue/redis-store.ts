@@ -1,6 +1,6 @@
 import "server-only";
 import type { RedisConnection } from "@/lib/redis/client";
-import { ADMIT, CONSUME, CONTROL, ENTRY, JOIN, queueKeys, REOPEN, RESTORE, STATS } from "./redis-scripts";
+import { ADMIT, CONSUME, CONTROL, ENTRY, JOIN, queueKeys, REOPEN, RESTORE, STATS, WAITING_LINE } from "./redis-scripts";
 import { admittedState, DEFAULT_CONTROL, type QueueControl, type QueueEntry, type QueueStore } from "./store";
 
 // Upstash's client JSON-parses replies (an id like "123" comes back as a number), so replies are normalised.
@@ -97,6 +97,10 @@ export function redisQueueStore(redis: RedisConnection): QueueStore {
     async reopen(eventId, userId, now) {
       const keys = queueKeys(eventId);
       return Number(await redis.eval(REOPEN, [keys.fan(userId), keys.live], [userId, String(now.getTime())])) === 1;
+    },
+
+    async waitingLine(eventId) {
+      return list(await redis.eval(WAITING_LINE, [queueKeys(eventId).line], [])).map(String);
     },
 
     async stats(eventId, { now, since }) {

@@ -91,6 +91,12 @@ export interface QueueStore {
 
   stats(eventId: string, options: { now: Date; since: Date }): Promise<QueueStats>;
 
+  /**
+   * The fans still waiting, in line order (the first is at position 1): what the live channel reads once a
+   * second per process for every stream of the event, instead of each fan's place on its own.
+   */
+  waitingLine(eventId: string): Promise<string[]>;
+
   control(eventId: string): Promise<QueueControl>;
 
   setControl(eventId: string, patch: Partial<QueueControl>): Promise<QueueControl>;

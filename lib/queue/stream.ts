@@ -3,7 +3,15 @@ import { AppError } from "@/lib/errors";
 import { lobbyViewUntilOpen, sharedReads } from "./lobby-watch";
 import type { Random } from "./random";
 import { secureRandom } from "./random";
-import { queuedEvent, queueStatus, type QueueDeps, type QueueView } from "./waiting-room";
+import {
+  queuedEvent,
+  queueStatus,
+  readLineSnapshot,
+  viewFromSnapshot,
+  type LineSnapshot,
+  type QueueDeps,
+  type QueueView,
+} from "./waiting-room";
 
 /** A connection is closed after this long; the browser's EventSource dials again (spreading load over instances). */
 const CONNECTION_MS = 120_000;
@@ -14,6 +22,9 @@ const LOBBY_CHECK_MS = 1_000;
 const OPENING_SPREAD_MS = 10_000;
 
 const lobbyEvents = sharedReads<Awaited<ReturnType<typeof queuedEvent>>>(LOBBY_CHECK_MS);
+/** How old the line a waiting fan's stream reads its place from may be (one read of it per process this often). */
+const LINE_READ_MS = 1_000;
+const lines = sharedReads<LineSnapshot>(LINE_READ_MS);
 
 /**
  * How long until a fan's status is worth reading again: often near the front
@@ -45,8 +56,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 /**
  * Server-Sent Events for one fan's place: a `status` event whenever it
- * changes, read at the pace nextCheckMs sets (one connection per fan, a
- * handful of reads a minute for fans far back), a comment every 15 s to keep
+ * changes, looked up at the pace nextCheckMs sets (one connection per fan) in
+ * the event's line as the process last read it (once a second for all the
+ * event's streams), a comment every 15 s to keep
  * proxies from closing an idle connection, and the end of the stream once the
  * status is final. In the lobby the stream watches the event's on-sale moment
  * instead (a read shared by the process's streams, every second), and reads
@@ -75,7 +87,12 @@ export function queueEventStream(
           await sleep(Math.round(OPENING_SPREAD_MS * random()), stop.signal);
           if (stop.signal.aborted) return null;
         }
-        return queueStatus(deps, options);
+        // The place comes from the line the process reads once a second for all its streams; a fan no longer
+        // in it (admitted, turn lapsed) has their own entry read, once, since that status ends the stream.
+        const snapshot = await lines(options.eventId, () => readLineSnapshot(deps, options.eventId));
+        return (
+          viewFromSnapshot(deps, { snapshot, userId: options.userId, now: deps.clock() }) ?? queueStatus(deps, options)
+        );
       };
       // A reconnecting browser waits 2–4 s, so a restart of every instance is not met by every fan at once.
       send(`retry: ${2_000 + Math.round(2_000 * (deps.random ?? secureRandom)())}\n\n`);

@@ -107,6 +107,39 @@ export async function queueStatus(deps: QueueDeps, options: { eventId: string; u
   return queueView(deps, { event, userId: options.userId, entry, control, now });
 }
 
+/**
+ * An event's line as the live channel reads it: the event, its control and every waiting fan's
+ * position, read once a second per process for all of the event's streams (lib/queue/stream.ts), so
+ * a room of thousands costs the store three reads a second per instance, not one per fan.
+ */
+export type LineSnapshot = { event: QueuedEvent; control: QueueControl; positions: Map<string, number> };
+
+export async function readLineSnapshot(deps: QueueDeps, eventId: string): Promise<LineSnapshot> {
+  const event = await queuedEvent(deps.db, eventId, deps.clock());
+  const [control, line] = await Promise.all([deps.queue.control(event.id), deps.queue.waitingLine(event.id)]);
+  return { event, control, positions: new Map(line.map((userId, index) => [userId, index + 1])) };
+}
+
+/** A waiting fan's view from a snapshot; null when they are not waiting in it (admitted, lapsed, never joined). */
+export function viewFromSnapshot(
+  deps: QueueDeps,
+  options: { snapshot: LineSnapshot; userId: string; now: Date },
+): QueueView | null {
+  const { snapshot, userId, now } = options;
+  const position = snapshot.positions.get(userId);
+  if (position === undefined) return null;
+  const entry: QueueEntry = {
+    state: "WAITING",
+    lobby: false,
+    joinedAt: now,
+    position,
+    admittedAt: null,
+    expiresAt: null,
+    admissionId: null,
+  };
+  return queueView(deps, { event: snapshot.event, userId, entry, control: snapshot.control, now });
+}
+
 function queueView(
   deps: QueueDeps,
   options: { event: QueuedEvent; userId: string; entry: QueueEntry; control: QueueControl; now: Date },

@@ -89,6 +89,20 @@ export function queueStoreContract(name: string, getStore: () => QueueStore) {
       expect(early).toBeLessThan(fans / 16 + 15);
     });
 
+    it("lists the fans still waiting in line order", async () => {
+      const store = getStore();
+      const { eventId, userIds } = await createQueueEvent(4);
+      const [late, l1, l2, later] = userIds as [string, string, string, string];
+      await join(store, eventId, late, at(10));
+      await join(store, eventId, l1, at(0), true, 0.6);
+      await join(store, eventId, l2, at(1), true, 0.2);
+      await join(store, eventId, later, at(11));
+      expect(await store.waitingLine(eventId)).toEqual([l2, l1, late, later]);
+      await store.admit(eventId, { count: 1, now: at(20), windowMs: WINDOW });
+      expect(await store.waitingLine(eventId)).toEqual([l1, late, later]);
+      expect(await store.waitingLine("evt-nobody-queued")).toEqual([]);
+    });
+
     it("counts positions among the fans still waiting", async () => {
       const store = getStore();
       const { eventId, userIds } = await createQueueEvent(4);

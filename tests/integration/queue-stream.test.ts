@@ -32,7 +32,7 @@ function statusReader(stream: ReadableStream<Uint8Array>) {
 }
 
 describe("the queue stream in the lobby", () => {
-  it("watches the event's on-sale moment without reading the fan's place, then reads it once the sale opens, through a failed read", async () => {
+  it("watches the event's on-sale moment without reading the line, then reads it once the sale opens, through a failed read", async () => {
     const sale = await createSaleEvent({ seatCount: 4 });
     const eventId = sale.event.id;
     await db.event.update({
@@ -47,13 +47,14 @@ describe("the queue stream in the lobby", () => {
     let failNextRead = false;
     const queue: QueueStore = {
       ...store,
-      entry: (...args) => {
+      // Once the sale is open a waiting fan's place comes from the event's line, read once a second per process.
+      waitingLine: (...args) => {
         placeReads++;
         if (failNextRead) {
           failNextRead = false;
           return Promise.reject(new Error("timeout exceeded when trying to connect"));
         }
-        return store.entry(...args);
+        return store.waitingLine(...args);
       },
     };
     // random() = 0: the shortest lobby pace and no spread after the opening.
@@ -81,6 +82,50 @@ describe("the queue stream in the lobby", () => {
     } finally {
       abort.abort();
       await events.cancel();
+    }
+  });
+});
+
+describe("the queue stream after the opening", () => {
+  it("finds every waiting fan's place in one read of the line per second, shared by the event's streams", async () => {
+    const sale = await createSaleEvent({ seatCount: 4 });
+    const eventId = sale.event.id;
+    await db.event.update({
+      where: { id: eventId },
+      data: { queueEnabled: true, onSaleAt: new Date(Date.now() - 1_000) },
+    });
+    const fans = await Promise.all(Array.from({ length: 12 }, () => createUserWithToken("FAN")));
+    for (const fan of fans) await call(joinRoute, { method: "POST", headers: bearer(fan.token), params: { eventId } });
+
+    const store = services().queue;
+    let lineReads = 0;
+    let entryReads = 0;
+    const queue: QueueStore = {
+      ...store,
+      waitingLine: (...args) => (lineReads++, store.waitingLine(...args)),
+      entry: (...args) => (entryReads++, store.entry(...args)),
+    };
+    const deps = { ...services(), queue, random: () => 0 };
+    const abort = new AbortController();
+    const readers = await Promise.all(
+      fans.map(async (fan, index) => {
+        const options = { eventId, userId: fan.user.id };
+        const first = await queueStatus(deps, options);
+        expect(first).toMatchObject({ status: "WAITING", position: index + 1 });
+        return statusReader(queueEventStream(deps, { ...options, first, signal: abort.signal }));
+      }),
+    );
+    try {
+      for (const events of readers) await events.next();
+      entryReads = 0;
+      // Every stream looks its fan up again within 5 s (no rate measured yet: the 5 s pace, shortest jitter).
+      await new Promise((resolve) => setTimeout(resolve, 5_500));
+      expect(lineReads).toBeGreaterThan(0);
+      expect(lineReads).toBeLessThan(fans.length);
+      expect(entryReads).toBe(0);
+    } finally {
+      abort.abort();
+      await Promise.all(readers.map((events) => events.cancel()));
     }
   });
 });
