@@ -76,12 +76,21 @@ function followPlace(eventId: string, onStatus: (view: QueueView) => void): () =
     new Promise<void>((resolve) => {
       release = resolve;
       if (abort.signal.aborted) return resolve();
-      source = new EventSource(`${api(eventId)}/stream`);
-      source.addEventListener("status", (event) => {
-        const view = JSON.parse((event as MessageEvent<string>).data) as QueueView;
-        channel?.postMessage(view);
-        onStatus(view);
-      });
+      const open = () => {
+        source = new EventSource(`${api(eventId)}/stream`);
+        source.addEventListener("status", (event) => {
+          const view = JSON.parse((event as MessageEvent<string>).data) as QueueView;
+          channel?.postMessage(view);
+          onStatus(view);
+        });
+        // EventSource retries a dropped connection itself, but gives up on one answered with an error (a
+        // restarting or overloaded instance): dial again after a few seconds rather than leave the place stale.
+        source.addEventListener("error", () => {
+          if (source?.readyState !== EventSource.CLOSED) return;
+          setTimeout(() => abort.signal.aborted || open(), 3_000 + Math.random() * 3_000);
+        });
+      };
+      open();
     });
 
   if (channel && typeof navigator !== "undefined" && navigator.locks) {
