@@ -1,8 +1,18 @@
 // The bench's fans: accounts with API tokens, and a pool that hands them out within the server's own limits.
+import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { ABANDONED_HOLDS_ALLOWED } from "@/lib/inventory/abandoned-holds";
 
 export type Fan = { userId: string; token: string };
+
+/**
+ * A fan's request headers: their token, and a client address of their own (stable per fan), since the server also
+ * limits holds and checkouts per address (300 and 120 a minute) and a bench from one host would otherwise be one NAT.
+ */
+export function fanHeaders(fan: Fan): Record<string, string> {
+  const [a, b, c] = createHash("sha256").update(fan.userId).digest();
+  return { authorization: `Bearer ${fan.token}`, "x-forwarded-for": `10.${a}.${b}.${c}` };
+}
 
 /** The server refuses more than 20 hold requests a minute per fan (app/api/v1/events/[eventId]/holds/route.ts). */
 export const HOLDS_PER_MINUTE = 20;

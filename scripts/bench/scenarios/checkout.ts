@@ -2,7 +2,8 @@
 // Pay answers once the signed checkout.session.completed webhook was delivered and handled).
 import { performance } from "node:perf_hooks";
 import { suggestedTestCard } from "@/lib/payments/simulator";
-import { bearer, HttpClient, jsonOf, type HttpResult } from "../harness/http";
+import { fanHeaders, type Fan } from "../harness/fans";
+import { HttpClient, jsonOf, type HttpResult } from "../harness/http";
 import { runLoad, timed, type Classify } from "../harness/load";
 import type { Recorder } from "../harness/stats";
 import { grantedHoldId } from "./holds";
@@ -15,11 +16,12 @@ const SEATS_PER_ORDER = 2;
 const rateLimitIsExpected: Classify = (r) =>
   r.status === 201 ? "ok" : r.status === 429 && r.headers["retry-after"] ? "expected" : "unexpected";
 
-async function startCheckout(client: HttpClient, recorder: Recorder, token: string, holdId: string) {
+async function startCheckout(client: HttpClient, recorder: Recorder, fan: Fan, holdId: string) {
+  const headers = fanHeaders(fan);
   let result: HttpResult | null = null;
   for (let attempt = 0; attempt < 5; attempt++) {
     result = await timed(client, recorder, "POST checkout", "POST", `/api/v1/holds/${holdId}/checkout`, {
-      headers: bearer(token),
+      headers,
       classify: rateLimitIsExpected,
     });
     if (result.status !== 429) break;
@@ -45,12 +47,12 @@ async function buy(ctx: RunContext, client: HttpClient, recorder: Recorder, seat
     });
 
   const hold = await timed(client, recorder, "POST hold", "POST", `/api/v1/events/${event.id}/holds`, {
-    headers: bearer(fan.token),
+    headers: fanHeaders(fan),
     json: { seatIds },
   });
   const holdId = grantedHoldId(ctx, hold, seatIds.length);
   if (!holdId) return finish(false, hold.status);
-  const checkout = await startCheckout(client, recorder, fan.token, holdId);
+  const checkout = await startCheckout(client, recorder, fan, holdId);
   const checkoutUrl = jsonOf<{ checkoutUrl?: string }>(checkout)?.checkoutUrl;
   if (checkout.status !== 201 || !checkoutUrl) return finish(false, checkout.status);
   const sessionId = new URL(checkoutUrl).pathname.split("/").pop()!;

@@ -1,6 +1,7 @@
 // Holds over HTTP at 50 concurrent fans: uncontended (each fan on its own seats) and contended (all on 50 seats).
 import { partition, pickRandom } from "../harness/arena";
-import { bearer, errorCode, HttpClient, jsonOf, type HttpResult } from "../harness/http";
+import { fanHeaders } from "../harness/fans";
+import { errorCode, HttpClient, jsonOf, type HttpResult } from "../harness/http";
 import { runLoad, timed, type Classify } from "../harness/load";
 import type { Recorder } from "../harness/stats";
 import type { RunContext, Scenario } from "./types";
@@ -30,7 +31,7 @@ async function holdAndRelease(
 ) {
   const fan = await ctx.fans.take({ releasesFor: ctx.arena[0].id }, Date.now() + 5_000);
   if (!fan) return;
-  const auth = bearer(fan.token);
+  const auth = fanHeaders(fan);
   const hold = await timed(client, recorder, "POST hold", "POST", `/api/v1/events/${ctx.arena[0].id}/holds`, {
     headers: auth,
     json: { seatIds },
