@@ -39,6 +39,18 @@ export function nextCheckMs(view: QueueView, now: Date, random: Random = secureR
   return Math.round(clamped * (0.8 + 0.4 * random()));
 }
 
+/**
+ * A fan's view as a stream reads it: their place in the event's line as this process last read it (once a
+ * second for all the event's streams), or, for a fan no longer in it (admitted, turn lapsed) or not in it yet,
+ * their own entry (NOT_FOUND when they never joined): a read once, since that status ends the stream. Also the
+ * stream's first answer on every (re)connection, so thousands of EventSources dialling again after the server
+ * closed them cost no read each.
+ */
+export async function placeInLine(deps: QueueDeps, options: { eventId: string; userId: string }): Promise<QueueView> {
+  const snapshot = await lines(options.eventId, () => readLineSnapshot(deps, options.eventId));
+  return viewFromSnapshot(deps, { snapshot, userId: options.userId, now: deps.clock() }) ?? queueStatus(deps, options);
+}
+
 /** Statuses after which nothing changes without the fan acting (joining again, holding). */
 export const isFinal = (view: QueueView) => view.status !== "WAITING";
 
@@ -48,10 +60,16 @@ function publicView(view: QueueView): Omit<QueueView, "admissionToken"> {
   return rest;
 }
 
+/** Waits `ms`, or until `signal` aborts; the abort listener goes with the wait (a stream sleeps hundreds of times). */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    const wake = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    signal.addEventListener("abort", wake, { once: true });
   });
 
 /**
@@ -87,12 +105,7 @@ export function queueEventStream(
           await sleep(Math.round(OPENING_SPREAD_MS * random()), stop.signal);
           if (stop.signal.aborted) return null;
         }
-        // The place comes from the line the process reads once a second for all its streams; a fan no longer
-        // in it (admitted, turn lapsed) has their own entry read, once, since that status ends the stream.
-        const snapshot = await lines(options.eventId, () => readLineSnapshot(deps, options.eventId));
-        return (
-          viewFromSnapshot(deps, { snapshot, userId: options.userId, now: deps.clock() }) ?? queueStatus(deps, options)
-        );
+        return placeInLine(deps, options);
       };
       // A reconnecting browser waits 2–4 s, so a restart of every instance is not met by every fan at once.
       send(`retry: ${2_000 + Math.round(2_000 * (deps.random ?? secureRandom)())}\n\n`);

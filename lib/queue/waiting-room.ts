@@ -130,7 +130,8 @@ export function viewFromSnapshot(
   if (position === undefined) return null;
   const entry: QueueEntry = {
     state: "WAITING",
-    lobby: false,
+    // Everyone still waiting before the on-sale moment is in the lobby (their place is not shown yet).
+    lobby: now < snapshot.event.onSaleAt,
     joinedAt: now,
     position,
     admittedAt: null,

@@ -1,7 +1,6 @@
 import { route } from "@/lib/http";
 import { idParams } from "@/lib/http-params";
-import { queueEventStream } from "@/lib/queue/stream";
-import { queueStatus } from "@/lib/queue/waiting-room";
+import { placeInLine, queueEventStream } from "@/lib/queue/stream";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { services } from "@/lib/services";
 
@@ -9,7 +8,7 @@ import { services } from "@/lib/services";
 export const GET = route({ access: "signed-in", params: idParams("eventId") }, async ({ actor, params, request }) => {
   await enforceRateLimit(services(), { key: `queue-stream:${actor.userId}`, limit: 30, windowSeconds: 60 });
   const options = { eventId: params.eventId, userId: actor.userId };
-  const first = await queueStatus(services(), options);
+  const first = await placeInLine(services(), options);
   return new Response(queueEventStream(services(), { ...options, first, signal: request.signal }), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
