@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { allInPriceMinor } from "@/lib/money";
+import { venuePlaceSelect } from "./venues";
 
 /** The path of an event's public page, whose full-route cache entry every organizer change expires. */
 export const eventPagePath = (slug: string) => `/events/${slug}`;
@@ -39,19 +40,7 @@ export const eventShell = cache(async (slug: string) => {
       holdMinutes: true,
       queueEnabled: true,
       imagePath: true,
-      venue: {
-        select: {
-          name: true,
-          address: true,
-          city: true,
-          region: true,
-          postalCode: true,
-          country: true,
-          timeZone: true,
-          latitude: true,
-          longitude: true,
-        },
-      },
+      venue: { select: venuePlaceSelect },
       organization: { select: { name: true } },
       ticketTypes: {
         where: { hidden: false },

@@ -14,10 +14,8 @@ import type { VenueChanges, VenueInput } from "./venue-input";
 // Venues of an organization: create, edit, list, read. Their seat-map layouts
 // are in venue-layouts.ts.
 
-export const venueSelect = {
-  id: true,
-  organizationId: true,
-  slug: true,
+/** Where a venue is, as fans are shown it (no ids). */
+export const venuePlaceSelect = {
   name: true,
   address: true,
   city: true,
@@ -27,6 +25,13 @@ export const venueSelect = {
   timeZone: true,
   latitude: true,
   longitude: true,
+} as const;
+
+export const venueSelect = {
+  id: true,
+  organizationId: true,
+  slug: true,
+  ...venuePlaceSelect,
   createdAt: true,
   updatedAt: true,
 } as const;
