@@ -27,16 +27,19 @@ const LINE_READ_MS = 1_000;
 const lines = sharedReads<LineSnapshot>(LINE_READ_MS);
 
 /**
- * How long until a fan's status is worth reading again: often near the front
- * of the line, rarely far back (a tenth of the ETA, 1–15 s), jittered ±20 %
- * so fans who joined together do not read together.
+ * How long until a waiting fan's status is worth looking at again: every
+ * second in the lobby (the event's on-sale moment, a shared read), then often
+ * near the front of the line and rarely far back (a tenth of the ETA, 1–15 s;
+ * 5 s while the rate is unknown), jittered ±20 % so fans who joined together
+ * do not look together, and never longer than the heartbeat.
  */
-export function nextCheckMs(view: QueueView, now: Date, random: Random = secureRandom): number {
-  let base = 5_000;
-  if (view.status === "WAITING" && view.etaSeconds !== null) base = view.etaSeconds * 100;
-  else if (view.lobby) base = (new Date(view.onSaleAt).getTime() - now.getTime()) / 4;
-  const clamped = Math.min(15_000, Math.max(1_000, base));
-  return Math.round(clamped * (0.8 + 0.4 * random()));
+function nextCheckMs(view: QueueView, random: Random): number {
+  const base = view.lobby
+    ? LOBBY_CHECK_MS
+    : view.etaSeconds === null
+      ? 5_000
+      : Math.min(15_000, Math.max(1_000, view.etaSeconds * 100));
+  return Math.min(HEARTBEAT_MS, Math.round(base * (0.8 + 0.4 * random())));
 }
 
 /**
@@ -122,10 +125,7 @@ export function queueEventStream(
           }
           if (isFinal(view) || Date.now() - started >= CONNECTION_MS) break;
           const random = deps.random ?? secureRandom;
-          const pace = view.lobby
-            ? Math.round(LOBBY_CHECK_MS * (0.8 + 0.4 * random()))
-            : Math.min(nextCheckMs(view, deps.clock(), random), HEARTBEAT_MS);
-          await sleep(pace, stop.signal);
+          await sleep(nextCheckMs(view, random), stop.signal);
           if (stop.signal.aborted) break;
           let next: QueueView | null = null;
           try {
